@@ -19279,12 +19279,15 @@ function planTrends(history2, gates2, metrics) {
   const plans = [];
   for (const name of chosen) {
     const metric = byName.get(trendId(name));
-    if (!metric || !gates2 && !metric.stats) continue;
+    if (!metric || !metric.stats && !historyRuleOn(gates2, name)) continue;
     const band = bandOf(gates2, name);
     plans.push({ entry: { file: metric.file, key: metric.key, ...band, standing: standingOf(metric, band.k) }, metric });
     if (!gates2 && plans.length === HEADLINE_TRENDS) break;
   }
   return plans;
+}
+function historyRuleOn(gates2, metric) {
+  return (gates2?.rules ?? []).some((r) => r.metric && trendId(r.metric) === trendId(metric) && r.noise);
 }
 function trendId(m) {
   return `${m.file}\0${m.key}`;

@@ -16,7 +16,8 @@ export interface TrendPlan {
 /**
  * Which metrics get a trend, and where the head stands in each. With gates: every metric a rule names, in the rules'
  * order. Without: the headline metrics, at most HEADLINE_TRENDS: the changed ones first, in the report's order, then
- * unchanged ones, each with a band (3 base values or more). Only metrics the history holds. Pure.
+ * unchanged ones. Each with a band (3 base values or more), or a `history.*` rule on it. Only metrics the history
+ * holds. Pure.
  */
 export function planTrends(history: HistorySection | null, gates: GateSummary | null, metrics: FileDiff[]): TrendPlan[] {
   if (!history) return [];
@@ -25,15 +26,20 @@ export function planTrends(history: HistorySection | null, gates: GateSummary | 
   const plans: TrendPlan[] = [];
   for (const name of chosen) {
     const metric = byName.get(trendId(name));
-    // Without gates a trend is worth its space only with a band (3 base values or more): a young or DVC-cached
-    // metric's row would only say "not enough history". A gated one keeps its row, which says why its rule could not
-    // use history.
-    if (!metric || (!gates && !metric.stats)) continue;
+    // A trend is worth its space only with a band (3 base values or more): a young or DVC-cached metric's row would
+    // only say "not enough history", with a chart of the metrics table's two values. A metric a `history.*` rule is on
+    // keeps its row, which says why that rule could not use history.
+    if (!metric || (!metric.stats && !historyRuleOn(gates, name))) continue;
     const band = bandOf(gates, name);
     plans.push({ entry: { file: metric.file, key: metric.key, ...band, standing: standingOf(metric, band.k) }, metric });
     if (!gates && plans.length === HEADLINE_TRENDS) break;
   }
   return plans;
+}
+
+/** Whether a rule on the metric reads its history (`history.*`: the gate gave it a noise band, or why it has none). */
+function historyRuleOn(gates: GateSummary | null, metric: { file: string; key: string }): boolean {
+  return (gates?.rules ?? []).some((r) => r.metric && trendId(r.metric) === trendId(metric) && r.noise);
 }
 
 function trendId(m: { file: string; key: string }): string {

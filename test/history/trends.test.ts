@@ -114,6 +114,31 @@ const NOISE_RULE = 'accuracy >= history.mean - 3 * history.std';
 const png = (t: TrendEntry) => `trends/${t.file.replace('.', '-')}-${t.key}.png`;
 
 describe('trends: which metrics, which band, where the head stands', () => {
+  test('a gated metric without a band gets a trend only where a history.* rule is on it: its row says why that rule could not use history', () => {
+    const section = history([
+      metric('metrics.json', 'accuracy', [0.86], 0.9),
+      metric('metrics.json', 'loss', [0.3, 0.31], 0.2),
+      metric('metrics.json', 'f1', ACCURACY, 0.86),
+    ]);
+    const gates = gatesOf([
+      rule('accuracy >= base - 0.01', 'metrics.json', 'accuracy'),
+      rule('loss <= history.mean', 'metrics.json', 'loss', 'passed', [0.3, 0.31]),
+      rule('f1 >= 0.5', 'metrics.json', 'f1'),
+    ]);
+    assert.deepEqual(
+      planTrends(section, gates, []).map((p) => [p.entry.key, p.entry.standing]),
+      [
+        ['loss', 'not-enough'],
+        ['f1', 'within'],
+      ],
+    );
+    // A project whose rules read no history and whose base has one run: no Trends section at all.
+    const young = history([metric('metrics.json', 'accuracy', [0.86], 0.9)]);
+    const report = reportWith(young, gatesOf([rule('accuracy >= base - 0.01', 'metrics.json', 'accuracy')]), [diff('metrics.json', { accuracy: [0.86, 0.9] })]);
+    assert.deepEqual(report.trends, []);
+    assert.ok(!composeMarkdown(report).includes('### Trends'), composeMarkdown(report));
+  });
+
   test('every gated metric in the rules’ order; k from the rule that multiplies history.std, else 2', () => {
     const section = history([metric('metrics.json', 'loss', [0.3, 0.31, 0.29, 0.3], 0.5), metric('metrics.json', 'accuracy', ACCURACY, 0.853)]);
     const gates = gatesOf([
@@ -470,8 +495,8 @@ describe('trend PNGs', () => {
     ]);
     const gates = gatesOf([
       rule(NOISE_RULE, 'metrics.json', 'accuracy', 'passed', ACCURACY),
-      rule('f1 >= 0.5', 'metrics.json', 'f1'),
-      rule('recall >= 0.5', 'metrics.json', 'recall'),
+      rule('f1 >= history.min', 'metrics.json', 'f1', 'passed', [0.8, 0.81]),
+      rule('recall >= history.mean', 'metrics.json', 'recall', 'passed', []),
     ]);
     let loaded = 0;
     const entries = await drawTrends(planTrends(section, gates, []), { dir, linkPrefix: 'trends/', headLabel: 'tune-lr' }, async () => (loaded++, renderer));
