@@ -9546,13 +9546,13 @@ function unreadAtBaseNote(file, baseLabel) {
   return file.notes.find((n) => n.startsWith(notKnown) || n.startsWith(unreadable));
 }
 function unreadAtHead(file, headLabel) {
-  const prefixes = [
+  const prefixes2 = [
     notKnownNote(headLabel, ""),
     cachedUnreadableNote(headLabel, false, ""),
     cachedUnreadableNote(headLabel, true, ""),
     unparsedNote(headLabel, `${file.path}:`)
   ];
-  return file.notes.find((n) => prefixes.some((p) => n.startsWith(p))) ?? null;
+  return file.notes.find((n) => prefixes2.some((p) => n.startsWith(p))) ?? null;
 }
 
 // src/report/not-known-at-base.ts
@@ -13035,9 +13035,6 @@ but history is off (${setting}). Set it to how many base-branch commits to read 
 // src/history/read.ts
 import { createHash } from "node:crypto";
 
-// src/dvc/dvcfile.ts
-import { posix as posix2 } from "node:path";
-
 // src/dvc/python/value.ts
 var PyFloat = class {
   constructor(value) {
@@ -15068,272 +15065,6 @@ function extension(path) {
   return dot > 0 ? base.slice(dot).toLowerCase() : "";
 }
 
-// src/dvc/schema-fields.ts
-function onlyKeys(item, keys, at) {
-  for (const key2 of item.keys()) {
-    if (!keys.includes(key2)) throw new UserError(`${at}: unknown key '${key2}' (expected one of ${keys.join(", ")}).`);
-  }
-}
-function boolField(item, key2, named3) {
-  const v = item.get(key2);
-  if (v !== void 0 && typeof v !== "boolean") throw new UserError(`${named3} must be true or false, not ${describeValue(v)}.`);
-  return v;
-}
-function stringField(item, key2, named3) {
-  const v = item.get(key2);
-  if (v !== void 0 && typeof v !== "string") throw new UserError(`${named3} must be a string, not ${describeValue(v)}.`);
-  return v;
-}
-function mapField(item, key2, named3) {
-  const v = item.get(key2);
-  if (v !== void 0 && !isRawMap(v)) throw new UserError(`${named3} must be a mapping, not ${describeValue(v)}.`);
-  return v;
-}
-
-// src/dvc/lock.ts
-async function readLockFile(tree, path) {
-  const bytes = await tree.read(path);
-  return bytes ? parseLockText(bytes.toString("utf8"), path) : null;
-}
-var TOP_KEYS = ["schema", "datasets", "stages"];
-var STAGE_KEYS = ["cmd", "deps", "params", "outs"];
-var ENTRY_KEYS = ["path", "hash", "md5", "checksum", "etag", "size", "nfiles", "isexec", "version_id", "cloud", "files", "dataset"];
-function parseLockText(text2, displayPath = "dvc.lock") {
-  const doc = parseDataFile(displayPath, text2).data;
-  if (doc === null) return { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map() };
-  if (!isRawMap(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level, not ${describeValue(doc)}.`);
-  const legacy = !doc.has("schema");
-  if (!legacy) {
-    const schema = doc.get("schema") ?? null;
-    if (typeof schema !== "string") throw new UserError(`${displayPath}: 'schema' must be the string '2.0' (quoted), not ${describeValue(schema)}.`);
-    if (schema !== "2.0") throw new UserError(`${displayPath}: unsupported schema '${schema}' (expected '2.0').`);
-    for (const key2 of doc.keys()) {
-      if (!TOP_KEYS.includes(key2)) throw new UserError(`${displayPath}: unknown top-level key '${key2}' (expected one of ${TOP_KEYS.join(", ")}).`);
-    }
-  }
-  const stagesRaw = legacy ? doc : doc.has("stages") ? doc.get("stages") : /* @__PURE__ */ new Map();
-  if (!isRawMap(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping of stage names to their records, not ${describeValue(stagesRaw)}.`);
-  const stages = /* @__PURE__ */ new Map();
-  for (const [name, entry] of stagesRaw) {
-    const key2 = keyValue(stagesRaw, name);
-    if (typeof key2 !== "string") throw new UserError(`${displayPath}: a stage name is ${describeValue(key2)}, not a string, as DVC writes them.`);
-    stages.set(name, parseStage(entry, `${displayPath}: stage '${name}'`));
-  }
-  const raw = legacy ? /* @__PURE__ */ new Map([
-    ["schema", "2.0"],
-    ["stages", stagesRaw]
-  ]) : doc;
-  return { stages, raw };
-}
-function parseStage(entry, where2) {
-  if (!isRawMap(entry)) throw new UserError(`${where2}: expected a mapping with 'cmd', 'deps', 'params' and 'outs', not ${describeValue(entry)}.`);
-  onlyKeys(entry, STAGE_KEYS, where2);
-  if (!entry.has("cmd")) throw new UserError(`${where2}: 'cmd' is required.`);
-  const cmd = entry.get("cmd");
-  if (typeof cmd !== "string" && !Array.isArray(cmd)) throw new UserError(`${where2}: 'cmd' must be a string or a list of commands, not ${describeValue(cmd)}.`);
-  const cmdValue = typeof cmd === "string" ? cmd : cmd.every((c) => typeof c === "string") ? cmd : "";
-  const params = /* @__PURE__ */ new Map();
-  if (entry.has("params")) {
-    const paramsRaw = entry.get("params");
-    if (!isRawMap(paramsRaw)) throw new UserError(`${where2}: 'params' must be a mapping of params files to their values, not ${describeValue(paramsRaw)}.`);
-    for (const [file, values2] of paramsRaw) {
-      const fileKey = keyValue(paramsRaw, file);
-      if (typeof fileKey !== "string") throw new UserError(`${where2}: a params file name is ${describeValue(fileKey)}, not a string.`);
-      if (!isRawMap(values2)) throw new UserError(`${where2}: 'params.${file}' must be a mapping of param names to values, not ${describeValue(values2)}.`);
-      for (const param of values2.keys()) {
-        const paramKey = keyValue(values2, param);
-        if (typeof paramKey !== "string") throw new UserError(`${where2}: a param name in 'params.${file}' is ${describeValue(paramKey)}, not a string.`);
-      }
-      params.set(file, values2);
-    }
-  }
-  const entries = (key2) => {
-    if (!entry.has(key2)) return [];
-    const value = entry.get(key2);
-    if (!Array.isArray(value)) throw new UserError(`${where2}: '${key2}' must be a list of entries with a 'path', not ${describeValue(value)}.`);
-    return parseLockEntries(value, `${where2}: ${key2}`, ENTRY_KEYS);
-  };
-  return { cmd: cmdValue, deps: entries("deps"), params, outs: entries("outs") };
-}
-function parseLockEntries(value, where2, keys) {
-  if (value === void 0 || value === null) return [];
-  if (!Array.isArray(value)) throw new UserError(`${where2}: expected a list, not ${describeValue(value)}.`);
-  return value.map((item, i) => {
-    const at = `${where2}[${i}]`;
-    const path = isRawMap(item) ? item.get("path") : void 0;
-    if (!isRawMap(item) || typeof path !== "string") throw new UserError(`${at}: expected an entry with a 'path'.`);
-    return { path, ...checkEntry(item, at, keys) };
-  });
-}
-function checkEntry(item, at, keys) {
-  onlyKeys(item, keys, at);
-  const { md5: md52, size: size2, nfiles, isexec } = hashAndMeta(item, at);
-  const hash2 = stringField(item, "hash", `${at}.hash`);
-  mapField(item, "dataset", `${at}.dataset`);
-  cloud(item, at);
-  const files = item.get("files");
-  if (files !== void 0) {
-    if (!Array.isArray(files)) throw new UserError(`${at}.files must be a list of entries with a 'relpath', not ${describeValue(files)}.`);
-    files.forEach((f, j) => {
-      if (!isRawMap(f) || typeof f.get("relpath") !== "string") throw new UserError(`${at}.files[${j}]: expected an entry with a 'relpath'.`);
-      onlyKeys(f, FILE_KEYS, `${at}.files[${j}]`);
-      hashAndMeta(f, `${at}.files[${j}]`);
-      cloud(f, `${at}.files[${j}]`);
-    });
-  }
-  const entry = { hashName: hash2 === "md5" ? "md5" : "md5-dos2unix", md5: md52 };
-  if (size2 !== void 0) entry.size = size2;
-  if (nfiles !== void 0) entry.nfiles = nfiles;
-  if (isexec === true) entry.isexec = true;
-  return entry;
-}
-var HASH_META_KEYS = ["md5", "checksum", "etag", "size", "nfiles", "isexec", "version_id"];
-var FILE_KEYS = ["relpath", ...HASH_META_KEYS, "cloud"];
-function hashAndMeta(item, at) {
-  const md52 = checksum(item, "md5", `${at}.md5`, true);
-  checksum(item, "checksum", `${at}.checksum`, true);
-  checksum(item, "etag", `${at}.etag`, false);
-  stringField(item, "version_id", `${at}.version_id`);
-  const size2 = wholeNumber(item, "size", at);
-  const nfiles = wholeNumber(item, "nfiles", at);
-  const isexec = boolField(item, "isexec", `${at}.isexec`);
-  return { md5: md52, size: size2, nfiles, isexec };
-}
-function cloud(item, at) {
-  const value = item.get("cloud");
-  if (value === void 0) return;
-  if (!isRawMap(value)) throw new UserError(`${at}.cloud must be a mapping of a remote's name to its fields, not ${describeValue(value)}.`);
-  if (value.size > 1) throw new UserError(`${at}.cloud must name at most one remote, not ${value.size}.`);
-  for (const [name, fields] of value) {
-    const key2 = keyValue(value, name);
-    if (typeof key2 !== "string") throw new UserError(`${at}.cloud: a remote's name is ${describeValue(key2)}, not a string.`);
-    const where2 = `${at}.cloud.${name}`;
-    if (!isRawMap(fields)) throw new UserError(`${where2} must be a mapping of hash and meta fields, not ${describeValue(fields)}.`);
-    onlyKeys(fields, HASH_META_KEYS, where2);
-    hashAndMeta(fields, where2);
-  }
-}
-function checksum(item, key2, named3, lower) {
-  const v = item.get(key2);
-  if (v === void 0 || v === null || v === "") return null;
-  const text2 = typeof v === "string" ? v : isInt(v) ? typeof v === "boolean" ? v ? "True" : "False" : String(v) : null;
-  if (text2 === null) throw new UserError(`${named3} must be a hash (a string), not ${describeValue(v)}.`);
-  if (text2.length < 3) throw new UserError(`${named3} must be a hash of at least 3 characters, not ${describeValue(v)}.`);
-  return lower ? text2.toLowerCase() : text2;
-}
-function wholeNumber(item, key2, at) {
-  const v = item.get(key2);
-  if (v === void 0) return void 0;
-  if (!isInt(v)) throw new UserError(`${at}.${key2} must be a whole number, not ${describeValue(v)}.`);
-  return Number(v);
-}
-function isInt(v) {
-  return typeof v === "number" && Number.isInteger(v) || typeof v === "bigint" || typeof v === "boolean";
-}
-
-// src/dvc/dvcfile.ts
-var KEYS = ["md5", "wdir", "deps", "outs", "frozen", "locked", "meta", "always_changed", "desc"];
-var ARTIFACT_KEYS = ["path", "md5", "checksum", "etag", "size", "nfiles", "isexec", "version_id", "persist", "cloud", "hash"];
-var OUT_KEYS = [...ARTIFACT_KEYS, "desc", "type", "labels", "meta", "cache", "remote", "push", "files", "fs_config"];
-var DEP_KEYS = [...ARTIFACT_KEYS, "repo", "db", "files", "fs_config"];
-var REPO_KEYS = ["url", "rev", "rev_lock", "config", "remote"];
-var DB_KEYS = ["query", "connection", "file_format", "table"];
-async function readDvcFile(tree, file) {
-  const bytes = await tree.read(file);
-  return bytes ? parseDvcFile(file, bytes.toString("utf8")) : null;
-}
-function parseDvcFile(file, text2) {
-  const doc = parseDataFile(file, text2).data;
-  if (isPyFalsy(doc)) return { file, outs: [] };
-  if (!isRawMap(doc)) throw new UserError(`${file}: expected a mapping with \`outs:\`, not ${describeValue(doc)}.`);
-  onlyKeys(doc, KEYS, file);
-  checksum(doc, "md5", `${file}: 'md5'`, true);
-  for (const key2 of ["frozen", "locked", "always_changed"]) boolField(doc, key2, `${file}: '${key2}'`);
-  stringField(doc, "desc", `${file}: 'desc'`);
-  const wdir = doc.get("wdir") ?? ".";
-  if (typeof wdir !== "string") throw new UserError(`${file}: 'wdir' must be a path (a string), not ${describeValue(wdir)}.`);
-  if (isAbsolute(wdir)) throw new UserError(`${file}: 'wdir' '${wdir}' is absolute: ${EXTERNAL}; write it relative to the folder of ${file}.`);
-  const base = posix2.join(posix2.dirname(file), wdir);
-  checkDeps(doc.get("deps"), `${file}: deps`);
-  const importedFrom = repoOf(doc.get("deps"));
-  const written = doc.get("outs");
-  if (Array.isArray(written)) {
-    written.forEach((item, i) => {
-      const old = isRawMap(item) ? ["metric", "plot"].find((k) => item.has(k)) : void 0;
-      if (old)
-        throw new UserError(
-          `${file}: outs[${i}]: '${old}' is not a key DVC 3 takes in a .dvc file (metrics and plots are declared in dvc.yaml now); remove it.`
-        );
-    });
-  }
-  const outs = parseLockEntries(written, `${file}: outs`, OUT_KEYS).map((entry, i) => {
-    const item = written[i];
-    const where2 = `${file}: outs[${i}]`;
-    if (isAbsolute(entry.path)) throw new UserError(`${where2}.path '${entry.path}' is absolute: ${EXTERNAL}; write it relative to the folder of ${file}.`);
-    const path = posix2.normalize(posix2.join(base, entry.path));
-    if (path === ".." || path.startsWith("../") || posix2.isAbsolute(path)) throw new UserError(`${where2}.path '${entry.path}' leaves the project.`);
-    const hash2 = item.get("hash");
-    if (hash2 !== void 0 && hash2 !== "md5") throw new UserError(`${where2}.hash '${pyStr2(hash2)}' is not one DVC writes (md5).`);
-    boolField(item, "persist", `${where2}.persist`);
-    const push2 = boolField(item, "push", `${where2}.push`) ?? true;
-    for (const key2 of ["desc", "type"]) stringField(item, key2, `${where2}.${key2}`);
-    const labels = item.get("labels");
-    if (labels !== void 0 && !(Array.isArray(labels) && labels.every((l) => typeof l === "string"))) {
-      throw new UserError(`${where2}.labels must be a list of strings, not ${describeValue(labels)}.`);
-    }
-    mapField(item, "fs_config", `${where2}.fs_config`);
-    const cache = boolField(item, "cache", `${where2}.cache`) ?? true;
-    const remote = stringField(item, "remote", `${where2}.remote`);
-    const out = { ...entry, path, cache, push: push2 };
-    if (remote !== void 0) out.remote = remote;
-    return out;
-  });
-  return importedFrom === void 0 ? { file, outs } : { file, outs, importedFrom };
-}
-var EXTERNAL = "DVC reads an absolute path as an external output, outside the project, and DVC 3 no longer caches those";
-function isAbsolute(path) {
-  const slashed = path.replace(/\\/g, "/");
-  return slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed);
-}
-function repoOf(deps) {
-  for (const dep of Array.isArray(deps) ? deps : []) {
-    const repo = isRawMap(dep) ? dep.get("repo") : void 0;
-    const url = isRawMap(repo) ? repo.get("url") : void 0;
-    if (typeof url === "string") return url;
-  }
-  return void 0;
-}
-function checkDeps(value, where2) {
-  if (value === void 0 || value === null) return;
-  if (!Array.isArray(value)) throw new UserError(`${where2}: expected a list, not ${describeValue(value)}.`);
-  value.forEach((item, i) => {
-    const at = `${where2}[${i}]`;
-    if (!isRawMap(item)) throw new UserError(`${at}: expected a mapping with a 'path', not ${describeValue(item)}.`);
-    stringField(item, "path", `${at}.path`);
-    checkEntry(item, at, DEP_KEYS);
-    checkDep(item, at);
-  });
-}
-function checkDep(item, where2) {
-  mapField(item, "fs_config", `${where2}.fs_config`);
-  const repo = mapField(item, "repo", `${where2}.repo`);
-  if (repo) {
-    onlyKeys(repo, REPO_KEYS, `${where2}.repo`);
-    if (!repo.has("url")) throw new UserError(`${where2}.repo: 'url' is required.`);
-    for (const key2 of ["url", "rev", "rev_lock"]) stringField(repo, key2, `${where2}.repo.${key2}`);
-    for (const key2 of ["config", "remote"]) {
-      const v = repo.get(key2);
-      if (v !== void 0 && typeof v !== "string" && !isRawMap(v))
-        throw new UserError(`${where2}.repo.${key2} must be a string or a mapping, not ${describeValue(v)}.`);
-    }
-  }
-  const db = mapField(item, "db", `${where2}.db`);
-  if (db) {
-    onlyKeys(db, DB_KEYS, `${where2}.db`);
-    for (const key2 of DB_KEYS) stringField(db, key2, `${where2}.db.${key2}`);
-  }
-}
-
 // src/values/flatten.ts
 var MAX_VALUES = 1e6;
 function flattenMetrics(data) {
@@ -16580,6 +16311,275 @@ function parseMetricsTable(text2, delimiter) {
 // src/dvc/project.ts
 import { posix as posix5 } from "node:path";
 
+// src/dvc/dvcfile.ts
+import { posix as posix2 } from "node:path";
+
+// src/dvc/schema-fields.ts
+function onlyKeys(item, keys, at) {
+  for (const key2 of item.keys()) {
+    if (!keys.includes(key2)) throw new UserError(`${at}: unknown key '${key2}' (expected one of ${keys.join(", ")}).`);
+  }
+}
+function boolField(item, key2, named3) {
+  const v = item.get(key2);
+  if (v !== void 0 && typeof v !== "boolean") throw new UserError(`${named3} must be true or false, not ${describeValue(v)}.`);
+  return v;
+}
+function stringField(item, key2, named3) {
+  const v = item.get(key2);
+  if (v !== void 0 && typeof v !== "string") throw new UserError(`${named3} must be a string, not ${describeValue(v)}.`);
+  return v;
+}
+function mapField(item, key2, named3) {
+  const v = item.get(key2);
+  if (v !== void 0 && !isRawMap(v)) throw new UserError(`${named3} must be a mapping, not ${describeValue(v)}.`);
+  return v;
+}
+
+// src/dvc/lock.ts
+async function readLockFile(tree, path) {
+  const bytes = await tree.read(path);
+  return bytes ? parseLockText(bytes.toString("utf8"), path) : null;
+}
+var TOP_KEYS = ["schema", "datasets", "stages"];
+var STAGE_KEYS = ["cmd", "deps", "params", "outs"];
+var ENTRY_KEYS = ["path", "hash", "md5", "checksum", "etag", "size", "nfiles", "isexec", "version_id", "cloud", "files", "dataset"];
+function parseLockText(text2, displayPath = "dvc.lock") {
+  const doc = parseDataFile(displayPath, text2).data;
+  if (doc === null) return { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map() };
+  if (!isRawMap(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level, not ${describeValue(doc)}.`);
+  const legacy = !doc.has("schema");
+  if (!legacy) {
+    const schema = doc.get("schema") ?? null;
+    if (typeof schema !== "string") throw new UserError(`${displayPath}: 'schema' must be the string '2.0' (quoted), not ${describeValue(schema)}.`);
+    if (schema !== "2.0") throw new UserError(`${displayPath}: unsupported schema '${schema}' (expected '2.0').`);
+    for (const key2 of doc.keys()) {
+      if (!TOP_KEYS.includes(key2)) throw new UserError(`${displayPath}: unknown top-level key '${key2}' (expected one of ${TOP_KEYS.join(", ")}).`);
+    }
+  }
+  const stagesRaw = legacy ? doc : doc.has("stages") ? doc.get("stages") : /* @__PURE__ */ new Map();
+  if (!isRawMap(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping of stage names to their records, not ${describeValue(stagesRaw)}.`);
+  const stages = /* @__PURE__ */ new Map();
+  for (const [name, entry] of stagesRaw) {
+    const key2 = keyValue(stagesRaw, name);
+    if (typeof key2 !== "string") throw new UserError(`${displayPath}: a stage name is ${describeValue(key2)}, not a string, as DVC writes them.`);
+    stages.set(name, parseStage(entry, `${displayPath}: stage '${name}'`));
+  }
+  const raw = legacy ? /* @__PURE__ */ new Map([
+    ["schema", "2.0"],
+    ["stages", stagesRaw]
+  ]) : doc;
+  return { stages, raw };
+}
+function parseStage(entry, where2) {
+  if (!isRawMap(entry)) throw new UserError(`${where2}: expected a mapping with 'cmd', 'deps', 'params' and 'outs', not ${describeValue(entry)}.`);
+  onlyKeys(entry, STAGE_KEYS, where2);
+  if (!entry.has("cmd")) throw new UserError(`${where2}: 'cmd' is required.`);
+  const cmd = entry.get("cmd");
+  if (typeof cmd !== "string" && !Array.isArray(cmd)) throw new UserError(`${where2}: 'cmd' must be a string or a list of commands, not ${describeValue(cmd)}.`);
+  const cmdValue = typeof cmd === "string" ? cmd : cmd.every((c) => typeof c === "string") ? cmd : "";
+  const params = /* @__PURE__ */ new Map();
+  if (entry.has("params")) {
+    const paramsRaw = entry.get("params");
+    if (!isRawMap(paramsRaw)) throw new UserError(`${where2}: 'params' must be a mapping of params files to their values, not ${describeValue(paramsRaw)}.`);
+    for (const [file, values2] of paramsRaw) {
+      const fileKey = keyValue(paramsRaw, file);
+      if (typeof fileKey !== "string") throw new UserError(`${where2}: a params file name is ${describeValue(fileKey)}, not a string.`);
+      if (!isRawMap(values2)) throw new UserError(`${where2}: 'params.${file}' must be a mapping of param names to values, not ${describeValue(values2)}.`);
+      for (const param of values2.keys()) {
+        const paramKey = keyValue(values2, param);
+        if (typeof paramKey !== "string") throw new UserError(`${where2}: a param name in 'params.${file}' is ${describeValue(paramKey)}, not a string.`);
+      }
+      params.set(file, values2);
+    }
+  }
+  const entries = (key2) => {
+    if (!entry.has(key2)) return [];
+    const value = entry.get(key2);
+    if (!Array.isArray(value)) throw new UserError(`${where2}: '${key2}' must be a list of entries with a 'path', not ${describeValue(value)}.`);
+    return parseLockEntries(value, `${where2}: ${key2}`, ENTRY_KEYS);
+  };
+  return { cmd: cmdValue, deps: entries("deps"), params, outs: entries("outs") };
+}
+function parseLockEntries(value, where2, keys) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) throw new UserError(`${where2}: expected a list, not ${describeValue(value)}.`);
+  return value.map((item, i) => {
+    const at = `${where2}[${i}]`;
+    const path = isRawMap(item) ? item.get("path") : void 0;
+    if (!isRawMap(item) || typeof path !== "string") throw new UserError(`${at}: expected an entry with a 'path'.`);
+    return { path, ...checkEntry(item, at, keys) };
+  });
+}
+function checkEntry(item, at, keys) {
+  onlyKeys(item, keys, at);
+  const { md5: md52, size: size2, nfiles, isexec } = hashAndMeta(item, at);
+  const hash2 = stringField(item, "hash", `${at}.hash`);
+  mapField(item, "dataset", `${at}.dataset`);
+  cloud(item, at);
+  const files = item.get("files");
+  if (files !== void 0) {
+    if (!Array.isArray(files)) throw new UserError(`${at}.files must be a list of entries with a 'relpath', not ${describeValue(files)}.`);
+    files.forEach((f, j) => {
+      if (!isRawMap(f) || typeof f.get("relpath") !== "string") throw new UserError(`${at}.files[${j}]: expected an entry with a 'relpath'.`);
+      onlyKeys(f, FILE_KEYS, `${at}.files[${j}]`);
+      hashAndMeta(f, `${at}.files[${j}]`);
+      cloud(f, `${at}.files[${j}]`);
+    });
+  }
+  const entry = { hashName: hash2 === "md5" ? "md5" : "md5-dos2unix", md5: md52 };
+  if (size2 !== void 0) entry.size = size2;
+  if (nfiles !== void 0) entry.nfiles = nfiles;
+  if (isexec === true) entry.isexec = true;
+  return entry;
+}
+var HASH_META_KEYS = ["md5", "checksum", "etag", "size", "nfiles", "isexec", "version_id"];
+var FILE_KEYS = ["relpath", ...HASH_META_KEYS, "cloud"];
+function hashAndMeta(item, at) {
+  const md52 = checksum(item, "md5", `${at}.md5`, true);
+  checksum(item, "checksum", `${at}.checksum`, true);
+  checksum(item, "etag", `${at}.etag`, false);
+  stringField(item, "version_id", `${at}.version_id`);
+  const size2 = wholeNumber(item, "size", at);
+  const nfiles = wholeNumber(item, "nfiles", at);
+  const isexec = boolField(item, "isexec", `${at}.isexec`);
+  return { md5: md52, size: size2, nfiles, isexec };
+}
+function cloud(item, at) {
+  const value = item.get("cloud");
+  if (value === void 0) return;
+  if (!isRawMap(value)) throw new UserError(`${at}.cloud must be a mapping of a remote's name to its fields, not ${describeValue(value)}.`);
+  if (value.size > 1) throw new UserError(`${at}.cloud must name at most one remote, not ${value.size}.`);
+  for (const [name, fields] of value) {
+    const key2 = keyValue(value, name);
+    if (typeof key2 !== "string") throw new UserError(`${at}.cloud: a remote's name is ${describeValue(key2)}, not a string.`);
+    const where2 = `${at}.cloud.${name}`;
+    if (!isRawMap(fields)) throw new UserError(`${where2} must be a mapping of hash and meta fields, not ${describeValue(fields)}.`);
+    onlyKeys(fields, HASH_META_KEYS, where2);
+    hashAndMeta(fields, where2);
+  }
+}
+function checksum(item, key2, named3, lower) {
+  const v = item.get(key2);
+  if (v === void 0 || v === null || v === "") return null;
+  const text2 = typeof v === "string" ? v : isInt(v) ? typeof v === "boolean" ? v ? "True" : "False" : String(v) : null;
+  if (text2 === null) throw new UserError(`${named3} must be a hash (a string), not ${describeValue(v)}.`);
+  if (text2.length < 3) throw new UserError(`${named3} must be a hash of at least 3 characters, not ${describeValue(v)}.`);
+  return lower ? text2.toLowerCase() : text2;
+}
+function wholeNumber(item, key2, at) {
+  const v = item.get(key2);
+  if (v === void 0) return void 0;
+  if (!isInt(v)) throw new UserError(`${at}.${key2} must be a whole number, not ${describeValue(v)}.`);
+  return Number(v);
+}
+function isInt(v) {
+  return typeof v === "number" && Number.isInteger(v) || typeof v === "bigint" || typeof v === "boolean";
+}
+
+// src/dvc/dvcfile.ts
+var KEYS = ["md5", "wdir", "deps", "outs", "frozen", "locked", "meta", "always_changed", "desc"];
+var ARTIFACT_KEYS = ["path", "md5", "checksum", "etag", "size", "nfiles", "isexec", "version_id", "persist", "cloud", "hash"];
+var OUT_KEYS = [...ARTIFACT_KEYS, "desc", "type", "labels", "meta", "cache", "remote", "push", "files", "fs_config"];
+var DEP_KEYS = [...ARTIFACT_KEYS, "repo", "db", "files", "fs_config"];
+var REPO_KEYS = ["url", "rev", "rev_lock", "config", "remote"];
+var DB_KEYS = ["query", "connection", "file_format", "table"];
+async function readDvcFile(tree, file) {
+  const bytes = await tree.read(file);
+  return bytes ? parseDvcFile(file, bytes.toString("utf8")) : null;
+}
+function parseDvcFile(file, text2) {
+  const doc = parseDataFile(file, text2).data;
+  if (isPyFalsy(doc)) return { file, outs: [] };
+  if (!isRawMap(doc)) throw new UserError(`${file}: expected a mapping with \`outs:\`, not ${describeValue(doc)}.`);
+  onlyKeys(doc, KEYS, file);
+  checksum(doc, "md5", `${file}: 'md5'`, true);
+  for (const key2 of ["frozen", "locked", "always_changed"]) boolField(doc, key2, `${file}: '${key2}'`);
+  stringField(doc, "desc", `${file}: 'desc'`);
+  const wdir = doc.get("wdir") ?? ".";
+  if (typeof wdir !== "string") throw new UserError(`${file}: 'wdir' must be a path (a string), not ${describeValue(wdir)}.`);
+  if (isAbsolute(wdir)) throw new UserError(`${file}: 'wdir' '${wdir}' is absolute: ${EXTERNAL}; write it relative to the folder of ${file}.`);
+  const base = posix2.join(posix2.dirname(file), wdir);
+  checkDeps(doc.get("deps"), `${file}: deps`);
+  const importedFrom = repoOf(doc.get("deps"));
+  const written = doc.get("outs");
+  if (Array.isArray(written)) {
+    written.forEach((item, i) => {
+      const old = isRawMap(item) ? ["metric", "plot"].find((k) => item.has(k)) : void 0;
+      if (old)
+        throw new UserError(
+          `${file}: outs[${i}]: '${old}' is not a key DVC 3 takes in a .dvc file (metrics and plots are declared in dvc.yaml now); remove it.`
+        );
+    });
+  }
+  const outs = parseLockEntries(written, `${file}: outs`, OUT_KEYS).map((entry, i) => {
+    const item = written[i];
+    const where2 = `${file}: outs[${i}]`;
+    if (isAbsolute(entry.path)) throw new UserError(`${where2}.path '${entry.path}' is absolute: ${EXTERNAL}; write it relative to the folder of ${file}.`);
+    const path = posix2.normalize(posix2.join(base, entry.path));
+    if (path === ".." || path.startsWith("../") || posix2.isAbsolute(path)) throw new UserError(`${where2}.path '${entry.path}' leaves the project.`);
+    const hash2 = item.get("hash");
+    if (hash2 !== void 0 && hash2 !== "md5") throw new UserError(`${where2}.hash '${pyStr2(hash2)}' is not one DVC writes (md5).`);
+    boolField(item, "persist", `${where2}.persist`);
+    const push2 = boolField(item, "push", `${where2}.push`) ?? true;
+    for (const key2 of ["desc", "type"]) stringField(item, key2, `${where2}.${key2}`);
+    const labels = item.get("labels");
+    if (labels !== void 0 && !(Array.isArray(labels) && labels.every((l) => typeof l === "string"))) {
+      throw new UserError(`${where2}.labels must be a list of strings, not ${describeValue(labels)}.`);
+    }
+    mapField(item, "fs_config", `${where2}.fs_config`);
+    const cache = boolField(item, "cache", `${where2}.cache`) ?? true;
+    const remote = stringField(item, "remote", `${where2}.remote`);
+    const out = { ...entry, path, cache, push: push2 };
+    if (remote !== void 0) out.remote = remote;
+    return out;
+  });
+  return importedFrom === void 0 ? { file, outs } : { file, outs, importedFrom };
+}
+var EXTERNAL = "DVC reads an absolute path as an external output, outside the project, and DVC 3 no longer caches those";
+function isAbsolute(path) {
+  const slashed = path.replace(/\\/g, "/");
+  return slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed);
+}
+function repoOf(deps) {
+  for (const dep of Array.isArray(deps) ? deps : []) {
+    const repo = isRawMap(dep) ? dep.get("repo") : void 0;
+    const url = isRawMap(repo) ? repo.get("url") : void 0;
+    if (typeof url === "string") return url;
+  }
+  return void 0;
+}
+function checkDeps(value, where2) {
+  if (value === void 0 || value === null) return;
+  if (!Array.isArray(value)) throw new UserError(`${where2}: expected a list, not ${describeValue(value)}.`);
+  value.forEach((item, i) => {
+    const at = `${where2}[${i}]`;
+    if (!isRawMap(item)) throw new UserError(`${at}: expected a mapping with a 'path', not ${describeValue(item)}.`);
+    stringField(item, "path", `${at}.path`);
+    checkEntry(item, at, DEP_KEYS);
+    checkDep(item, at);
+  });
+}
+function checkDep(item, where2) {
+  mapField(item, "fs_config", `${where2}.fs_config`);
+  const repo = mapField(item, "repo", `${where2}.repo`);
+  if (repo) {
+    onlyKeys(repo, REPO_KEYS, `${where2}.repo`);
+    if (!repo.has("url")) throw new UserError(`${where2}.repo: 'url' is required.`);
+    for (const key2 of ["url", "rev", "rev_lock"]) stringField(repo, key2, `${where2}.repo.${key2}`);
+    for (const key2 of ["config", "remote"]) {
+      const v = repo.get(key2);
+      if (v !== void 0 && typeof v !== "string" && !isRawMap(v))
+        throw new UserError(`${where2}.repo.${key2} must be a string or a mapping, not ${describeValue(v)}.`);
+    }
+  }
+  const db = mapField(item, "db", `${where2}.db`);
+  if (db) {
+    onlyKeys(db, DB_KEYS, `${where2}.db`);
+    for (const key2 of DB_KEYS) stringField(db, key2, `${where2}.db.${key2}`);
+  }
+}
+
 // src/dvc/data/config.ts
 import { lstat as lstat2, readFile as readFile2, realpath as realpath2 } from "node:fs/promises";
 import { homedir } from "node:os";
@@ -16938,7 +16938,7 @@ function refuseOverlappingOutputs(dvcYamls, dvcFiles) {
     const own = { name: dvcFile.file, file: dvcFile.file };
     const error = conflict(dvcFile, outputs, stageFiles);
     if (error) {
-      errors.push({ file: dvcFile.file, error: `${dvcFile.file}: ${error}` });
+      errors.push({ file: dvcFile.file, error: `${dvcFile.file}: ${error}`, tracks: dvcFile.outs.map((out) => out.path) });
       continue;
     }
     accepted.push(dvcFile);
@@ -19289,10 +19289,10 @@ async function push(cache, remote, refs) {
 async function remotePresence(remote, keys) {
   const present = /* @__PURE__ */ new Set();
   if (!keys.length) return present;
-  const prefixes = new Set(keys.map((k) => k.slice(0, k.lastIndexOf("/") + 1)));
-  if (remote.list && keys.length >= 4 * prefixes.size) {
+  const prefixes2 = new Set(keys.map((k) => k.slice(0, k.lastIndexOf("/") + 1)));
+  if (remote.list && keys.length >= 4 * prefixes2.size) {
     const wanted = new Set(keys);
-    await eachLimit([...prefixes], remote.jobs, async (prefix) => {
+    await eachLimit([...prefixes2], remote.jobs, async (prefix) => {
       for (const key2 of await remote.list(prefix)) if (wanted.has(key2)) present.add(key2);
     });
     return present;
@@ -20282,11 +20282,11 @@ async function readFromCommits(git, request, store, log) {
       const known = commit.sha === request.base.sha ? atBase : void 0;
       const files = /* @__PURE__ */ new Map();
       const reads = [];
-      const loads = /* @__PURE__ */ new Map();
+      const project = commitProject(tree, request.withDvcOutputs !== void 0);
       for (const file of paths) {
         const got = known?.get(file);
         if (got) files.set(file, got);
-        else reads.push(readMetricsAt(tree, file, loads).then((read2) => void files.set(file, read2)));
+        else reads.push(readMetricsAt(tree, file, project).then((read2) => void files.set(file, read2)));
       }
       await Promise.all(reads);
       return files;
@@ -20474,14 +20474,15 @@ async function deepen(git, request, have, notes, log) {
     return false;
   }
 }
-async function readMetricsAt(tree, path, loads) {
+async function readMetricsAt(tree, path, project) {
   try {
     const bytes = await tree.read(path);
     if (!bytes) {
       const why = "whyMissing" in tree ? tree.whyMissing(path) : void 0;
       return why ? { status: "missing", why } : { status: "missing" };
     }
-    const unloaded = await unloadedOver(tree, path, loads);
+    const loaded = await project(path);
+    const unloaded = loaded && unloadedOver(loaded, path);
     if (unloaded) return { status: "error", message: unloaded };
     const bom = extension(path) === ".json" ? jsonBomProblem(bytes) : null;
     if (bom) return { status: "error", message: bom };
@@ -20506,31 +20507,39 @@ async function readMetricsAt(tree, path, loads) {
     return { status: "error", message: message.startsWith(`${path}:`) ? message.slice(path.length + 1).trim() : message };
   }
 }
-async function unloadedOver(tree, path, loads) {
-  const parts = path.split("/");
-  const dirs = parts.slice(0, -1).map((_, i) => parts.slice(0, i).join("/"));
-  dirs.push(parts.slice(0, -1).join("/"));
-  const tried = (file, load) => {
-    let why = loads.get(file);
-    if (!why) {
-      why = load().then(
-        () => null,
-        (error) => `${file} does not load there: ${describeError(error)}`
-      );
-      loads.set(file, why);
-    }
-    return why;
+function commitProject(tree, dvcRepository) {
+  let project;
+  const load = () => project ??= "project" in tree ? tree.project() : loadProject(tree);
+  const present = /* @__PURE__ */ new Map();
+  const has = (file) => {
+    let found = present.get(file);
+    if (!found) present.set(file, found = tree.read(file).then((bytes) => bytes !== null));
+    return found;
   };
-  for (const dir of new Set(dirs)) {
-    const why = await tried(joinPath(dir, "dvc.yaml"), () => loadDvcYaml(tree, dir));
-    if (why) return why;
-  }
-  for (let i = 1; i <= parts.length; i++) {
-    const tracker = `${parts.slice(0, i).join("/")}.dvc`;
-    const why = await tried(tracker, () => readDvcFile(tree, tracker));
-    if (why) return why;
+  return async (path) => {
+    if (dvcRepository) return load();
+    const candidates = [...foldersOver(path).map((dir) => joinPath(dir, "dvc.yaml")), ...prefixes(path).map((prefix) => `${prefix}.dvc`)];
+    for (const file of candidates) if (await has(file)) return load();
+    return null;
+  };
+}
+function unloadedOver(project, path) {
+  const over = new Set(foldersOver(path));
+  const named3 = new Set(prefixes(path).map((prefix) => `${prefix}.dvc`));
+  for (const { file, error, tracks } of project.errors) {
+    const folder = file === "dvc.yaml" ? "" : file.slice(0, -"/dvc.yaml".length);
+    const tracking = file.endsWith(".dvc") && (tracks ? tracks.some((out) => path === out || path.startsWith(`${out}/`)) : named3.has(file));
+    if (isDvcYaml(file) && over.has(folder) || tracking) return `${file} does not load there: ${error}`;
   }
   return null;
+}
+function foldersOver(path) {
+  const parts = path.split("/");
+  return parts.map((_, i) => parts.slice(0, i).join("/"));
+}
+function prefixes(path) {
+  const parts = path.split("/");
+  return parts.map((_, i) => parts.slice(0, i + 1).join("/"));
 }
 function finite(leaf2) {
   const value = typeof leaf2 === "boolean" ? void 0 : numericValue(leaf2);

@@ -11725,7 +11725,7 @@ function refuseOverlappingOutputs(dvcYamls, dvcFiles) {
     const own = { name: dvcFile.file, file: dvcFile.file };
     const error2 = conflict(dvcFile, outputs, stageFiles);
     if (error2) {
-      errors.push({ file: dvcFile.file, error: `${dvcFile.file}: ${error2}` });
+      errors.push({ file: dvcFile.file, error: `${dvcFile.file}: ${error2}`, tracks: dvcFile.outs.map((out) => out.path) });
       continue;
     }
     accepted.push(dvcFile);
@@ -16033,10 +16033,10 @@ async function push(cache, remote, refs) {
 async function remotePresence(remote, keys) {
   const present = /* @__PURE__ */ new Set();
   if (!keys.length) return present;
-  const prefixes = new Set(keys.map((k) => k.slice(0, k.lastIndexOf("/") + 1)));
-  if (remote.list && keys.length >= 4 * prefixes.size) {
+  const prefixes2 = new Set(keys.map((k) => k.slice(0, k.lastIndexOf("/") + 1)));
+  if (remote.list && keys.length >= 4 * prefixes2.size) {
     const wanted = new Set(keys);
-    await eachLimit([...prefixes], remote.jobs, async (prefix) => {
+    await eachLimit([...prefixes2], remote.jobs, async (prefix) => {
       for (const key2 of await remote.list(prefix)) if (wanted.has(key2)) present.add(key2);
     });
     return present;
@@ -18589,13 +18589,13 @@ function unreadAtBaseNote(file, baseLabel) {
   return file.notes.find((n) => n.startsWith(notKnown) || n.startsWith(unreadable));
 }
 function unreadAtHead(file, headLabel) {
-  const prefixes = [
+  const prefixes2 = [
     notKnownNote(headLabel, ""),
     cachedUnreadableNote(headLabel, false, ""),
     cachedUnreadableNote(headLabel, true, ""),
     unparsedNote(headLabel, `${file.path}:`)
   ];
-  return file.notes.find((n) => prefixes.some((p) => n.startsWith(p))) ?? null;
+  return file.notes.find((n) => prefixes2.some((p) => n.startsWith(p))) ?? null;
 }
 
 // src/values/diff.ts
@@ -25246,11 +25246,11 @@ async function readFromCommits(git, request, store, log) {
       const known = commit.sha === request.base.sha ? atBase2 : void 0;
       const files = /* @__PURE__ */ new Map();
       const reads = [];
-      const loads = /* @__PURE__ */ new Map();
+      const project = commitProject(tree, request.withDvcOutputs !== void 0);
       for (const file of paths) {
         const got = known?.get(file);
         if (got) files.set(file, got);
-        else reads.push(readMetricsAt(tree, file, loads).then((read2) => void files.set(file, read2)));
+        else reads.push(readMetricsAt(tree, file, project).then((read2) => void files.set(file, read2)));
       }
       await Promise.all(reads);
       return files;
@@ -25438,14 +25438,15 @@ async function deepen(git, request, have, notes, log) {
     return false;
   }
 }
-async function readMetricsAt(tree, path, loads) {
+async function readMetricsAt(tree, path, project) {
   try {
     const bytes = await tree.read(path);
     if (!bytes) {
       const why = "whyMissing" in tree ? tree.whyMissing(path) : void 0;
       return why ? { status: "missing", why } : { status: "missing" };
     }
-    const unloaded = await unloadedOver(tree, path, loads);
+    const loaded = await project(path);
+    const unloaded = loaded && unloadedOver(loaded, path);
     if (unloaded) return { status: "error", message: unloaded };
     const bom = extension(path) === ".json" ? jsonBomProblem(bytes) : null;
     if (bom) return { status: "error", message: bom };
@@ -25470,31 +25471,39 @@ async function readMetricsAt(tree, path, loads) {
     return { status: "error", message: message.startsWith(`${path}:`) ? message.slice(path.length + 1).trim() : message };
   }
 }
-async function unloadedOver(tree, path, loads) {
-  const parts = path.split("/");
-  const dirs = parts.slice(0, -1).map((_, i) => parts.slice(0, i).join("/"));
-  dirs.push(parts.slice(0, -1).join("/"));
-  const tried = (file, load) => {
-    let why = loads.get(file);
-    if (!why) {
-      why = load().then(
-        () => null,
-        (error2) => `${file} does not load there: ${describeError(error2)}`
-      );
-      loads.set(file, why);
-    }
-    return why;
+function commitProject(tree, dvcRepository) {
+  let project;
+  const load = () => project ??= "project" in tree ? tree.project() : loadProject(tree);
+  const present = /* @__PURE__ */ new Map();
+  const has = (file) => {
+    let found = present.get(file);
+    if (!found) present.set(file, found = tree.read(file).then((bytes) => bytes !== null));
+    return found;
   };
-  for (const dir of new Set(dirs)) {
-    const why = await tried(joinPath(dir, "dvc.yaml"), () => loadDvcYaml(tree, dir));
-    if (why) return why;
-  }
-  for (let i = 1; i <= parts.length; i++) {
-    const tracker = `${parts.slice(0, i).join("/")}.dvc`;
-    const why = await tried(tracker, () => readDvcFile(tree, tracker));
-    if (why) return why;
+  return async (path) => {
+    if (dvcRepository) return load();
+    const candidates = [...foldersOver(path).map((dir) => joinPath(dir, "dvc.yaml")), ...prefixes(path).map((prefix) => `${prefix}.dvc`)];
+    for (const file of candidates) if (await has(file)) return load();
+    return null;
+  };
+}
+function unloadedOver(project, path) {
+  const over = new Set(foldersOver(path));
+  const named3 = new Set(prefixes(path).map((prefix) => `${prefix}.dvc`));
+  for (const { file, error: error2, tracks } of project.errors) {
+    const folder = file === "dvc.yaml" ? "" : file.slice(0, -"/dvc.yaml".length);
+    const tracking = file.endsWith(".dvc") && (tracks ? tracks.some((out) => path === out || path.startsWith(`${out}/`)) : named3.has(file));
+    if (isDvcYaml(file) && over.has(folder) || tracking) return `${file} does not load there: ${error2}`;
   }
   return null;
+}
+function foldersOver(path) {
+  const parts = path.split("/");
+  return parts.map((_, i) => parts.slice(0, i).join("/"));
+}
+function prefixes(path) {
+  const parts = path.split("/");
+  return parts.map((_, i) => parts.slice(0, i + 1).join("/"));
 }
 function finite(leaf2) {
   const value = typeof leaf2 === "boolean" ? void 0 : numericValue(leaf2);

@@ -10993,7 +10993,7 @@ function refuseOverlappingOutputs(dvcYamls, dvcFiles) {
     const own = { name: dvcFile.file, file: dvcFile.file };
     const error = conflict(dvcFile, outputs, stageFiles);
     if (error) {
-      errors.push({ file: dvcFile.file, error: `${dvcFile.file}: ${error}` });
+      errors.push({ file: dvcFile.file, error: `${dvcFile.file}: ${error}`, tracks: dvcFile.outs.map((out) => out.path) });
       continue;
     }
     accepted.push(dvcFile);

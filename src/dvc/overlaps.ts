@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { DvcFile } from './dvcfile';
+import type { FileError } from './project';
 import { joinPath } from './paths';
 import type { DvcYaml } from './types';
 
@@ -20,7 +21,7 @@ interface Owner {
  * other where their DAG is built (pipeline/dag.ts); here each `.dvc` file is checked, in path order, against them and
  * the `.dvc` files before it, and a refused one is left out of the project like a file that does not load.
  */
-export function refuseOverlappingOutputs(dvcYamls: DvcYaml[], dvcFiles: DvcFile[]): { dvcFiles: DvcFile[]; errors: { file: string; error: string }[] } {
+export function refuseOverlappingOutputs(dvcYamls: DvcYaml[], dvcFiles: DvcFile[]): { dvcFiles: DvcFile[]; errors: FileError[] } {
   const outputs = new Map<string, Owner>();
   const stageFiles = new Map<string, Owner>();
   for (const dvc of dvcYamls) {
@@ -33,12 +34,12 @@ export function refuseOverlappingOutputs(dvcYamls: DvcYaml[], dvcFiles: DvcFile[
     }
   }
   const accepted: DvcFile[] = [];
-  const errors: { file: string; error: string }[] = [];
+  const errors: FileError[] = [];
   for (const dvcFile of dvcFiles) {
     const own: Owner = { name: dvcFile.file, file: dvcFile.file };
     const error = conflict(dvcFile, outputs, stageFiles);
     if (error) {
-      errors.push({ file: dvcFile.file, error: `${dvcFile.file}: ${error}` });
+      errors.push({ file: dvcFile.file, error: `${dvcFile.file}: ${error}`, tracks: dvcFile.outs.map((out) => out.path) });
       continue;
     }
     accepted.push(dvcFile);

@@ -115,6 +115,8 @@ async function parsingConfigOf(tree: Tree, file: string): Promise<ParsingConfig>
 export interface FileError {
   file: string;
   error: string;
+  /** A `.dvc` file that parsed and that DVC's index refuses (./overlaps.ts): the outputs it names, which are not known there. */
+  tracks?: string[];
 }
 
 /** A project at one revision: every dvc.yaml, dvc.lock and `.dvc` file that loads, and what is wrong with the others. */

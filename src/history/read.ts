@@ -4,7 +4,6 @@ import { shortSha, type GitRepo } from '../git/repo';
 import type { Revision } from '../git/revisions';
 import { describeError } from '../util/errors';
 import type { Logger } from '../util/log';
-import { readDvcFile } from '../dvc/dvcfile';
 import { extension } from '../dvc/formats';
 import { jsonBomProblem } from '../dvc/formats/json';
 import { KeyTable } from '../values/flat';
@@ -12,7 +11,7 @@ import { flattenMetrics } from '../values/flatten';
 import { flattenJsonMetrics } from '../values/json-metrics';
 import { parseValueFile } from '../values/parse';
 import { numericValue, type FileDiff, type Leaf } from '../values/types';
-import { joinPath, loadDvcYaml, type LoadedProjects } from '../dvc/project';
+import { isDvcYaml, joinPath, loadProject, type DvcProject, type LoadedProjects } from '../dvc/project';
 import { PipelineData, type DataOptions } from '../pipeline/restore';
 import { withCachedOutputs, type CachedOutputsTree } from '../values/cached-outputs';
 import { commitTree, type ReadBudget, type Tree } from '../workspace/tree';
@@ -112,11 +111,11 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
       const known = commit.sha === request.base.sha ? atBase : undefined;
       const files = new Map<string, FileAtCommit>();
       const reads: Promise<void>[] = [];
-      const loads = new Map<string, Promise<string | null>>();
+      const project = commitProject(tree, request.withDvcOutputs !== undefined);
       for (const file of paths) {
         const got = known?.get(file);
         if (got) files.set(file, got);
-        else reads.push(readMetricsAt(tree, file, loads).then((read) => void files.set(file, read)));
+        else reads.push(readMetricsAt(tree, file, project).then((read) => void files.set(file, read)));
       }
       await Promise.all(reads);
       return files;
@@ -354,9 +353,9 @@ async function deepen(git: GitRepo, request: HistoryRequest, have: number, notes
 
 /**
  * One metrics file at one commit, parsed as the metrics diff parses it; never throws for the file's own problems.
- * `loads` holds the commit's project files already tried (path → why it does not load, or null).
+ * `project` gives the commit's project where it may refuse a file over `path`.
  */
-async function readMetricsAt(tree: Tree | CachedOutputsTree, path: string, loads: Map<string, Promise<string | null>>): Promise<FileAtCommit> {
+async function readMetricsAt(tree: Tree | CachedOutputsTree, path: string, project: CommitProject): Promise<FileAtCommit> {
   try {
     const bytes = await tree.read(path);
     if (!bytes) {
@@ -364,7 +363,8 @@ async function readMetricsAt(tree: Tree | CachedOutputsTree, path: string, loads
       return why ? { status: 'missing', why } : { status: 'missing' };
     }
     // As the comparison says at the base: what a project file that does not load there names is not known there.
-    const unloaded = await unloadedOver(tree, path, loads);
+    const loaded = await project(path);
+    const unloaded = loaded && unloadedOver(loaded, path);
     if (unloaded) return { status: 'error', message: unloaded };
     // The metrics diff's scanner first (a base's history reads a thousand files at each commit); what it leaves to
     // the general reader goes there, for the same errors and warnings.
@@ -392,35 +392,59 @@ async function readMetricsAt(tree: Tree | CachedOutputsTree, path: string, loads
   }
 }
 
+/** The commit's project where one may refuse a file over `path` (null where none can), loaded once a commit. */
+type CommitProject = (path: string) => Promise<DvcProject | null>;
+
 /**
- * Why `path`'s values are not known at a commit, or null: a dvc.yaml over it (at the root or in a folder above it),
- * or the `.dvc` file that tracks it or a folder above it, does not load there — DVC has no values at such a revision.
+ * A commit's project as the one loader loads it (the run's, where the tree shares the run's projects), so a file
+ * the loader refuses there — a dvc.yaml or `.dvc` file that does not load, or a `.dvc` file DVC's index refuses — is
+ * refused here too. In a DVC repository it is loaded at each commit read; elsewhere only at a commit with a dvc.yaml
+ * over the file or a `.dvc` file along its path, so a history without DVC lists no commit's files.
  */
-async function unloadedOver(tree: Tree, path: string, loads: Map<string, Promise<string | null>>): Promise<string | null> {
-  const parts = path.split('/');
-  const dirs = parts.slice(0, -1).map((_, i) => parts.slice(0, i).join('/'));
-  dirs.push(parts.slice(0, -1).join('/'));
-  const tried = (file: string, load: () => Promise<unknown>): Promise<string | null> => {
-    let why = loads.get(file);
-    if (!why) {
-      why = load().then(
-        () => null,
-        (error: unknown) => `${file} does not load there: ${describeError(error)}`,
-      );
-      loads.set(file, why);
-    }
-    return why;
+function commitProject(tree: Tree | CachedOutputsTree, dvcRepository: boolean): CommitProject {
+  let project: Promise<DvcProject> | undefined;
+  const load = (): Promise<DvcProject> => (project ??= 'project' in tree ? tree.project() : loadProject(tree));
+  const present = new Map<string, Promise<boolean>>();
+  const has = (file: string): Promise<boolean> => {
+    let found = present.get(file);
+    if (!found) present.set(file, (found = tree.read(file).then((bytes) => bytes !== null)));
+    return found;
   };
-  for (const dir of new Set(dirs)) {
-    const why = await tried(joinPath(dir, 'dvc.yaml'), () => loadDvcYaml(tree, dir));
-    if (why) return why;
-  }
-  for (let i = 1; i <= parts.length; i++) {
-    const tracker = `${parts.slice(0, i).join('/')}.dvc`;
-    const why = await tried(tracker, () => readDvcFile(tree, tracker));
-    if (why) return why;
+  return async (path) => {
+    if (dvcRepository) return load();
+    const candidates = [...foldersOver(path).map((dir) => joinPath(dir, 'dvc.yaml')), ...prefixes(path).map((prefix) => `${prefix}.dvc`)];
+    for (const file of candidates) if (await has(file)) return load();
+    return null;
+  };
+}
+
+/**
+ * Why `path`'s values are not known in a commit's project, or null: a dvc.yaml over it (at the root or in a folder
+ * above it) does not load there, or a `.dvc` file that tracks it or a folder above it does not load or is refused by
+ * DVC's index there (the loader's errors: ../dvc/project.ts) — DVC has no values at such a revision.
+ */
+function unloadedOver(project: DvcProject, path: string): string | null {
+  const over = new Set(foldersOver(path));
+  const named = new Set(prefixes(path).map((prefix) => `${prefix}.dvc`));
+  for (const { file, error, tracks } of project.errors) {
+    const folder = file === 'dvc.yaml' ? '' : file.slice(0, -'/dvc.yaml'.length);
+    // A refused `.dvc` file names what it tracks; one that does not parse is known by its name (`dvc add`'s).
+    const tracking = file.endsWith('.dvc') && (tracks ? tracks.some((out) => path === out || path.startsWith(`${out}/`)) : named.has(file));
+    if ((isDvcYaml(file) && over.has(folder)) || tracking) return `${file} does not load there: ${error}`;
   }
   return null;
+}
+
+/** The folders over a project path, the root (`''`) first. */
+function foldersOver(path: string): string[] {
+  const parts = path.split('/');
+  return parts.map((_, i) => parts.slice(0, i).join('/'));
+}
+
+/** A path and the folders above it, shortest first, as the `.dvc` files `dvc add` would name for them lack `.dvc`. */
+function prefixes(path: string): string[] {
+  const parts = path.split('/');
+  return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
 }
 
 function finite(leaf: Leaf | undefined): number | null {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GitRepo } from '../../src/git/repo';
-import { readHistory } from '../../src/history/read';
+import { readHistory, readProjectHistory } from '../../src/history/read';
 import { historyStats } from '../../src/history/stats';
 import type { HistoryRecord, StoreReader } from '../../src/history/types';
 import { collectAndCompare } from '../../src/values/collect';
@@ -143,6 +143,67 @@ test('a commit whose dvc.yaml over the metrics file, or the .dvc file tracking i
     notes,
     new RegExp(
       `\`sub/scores\\.json\` could not be read at 2 commits, skipped there \\(${badDvc.slice(0, 7)}: sub\\.dvc does not load there: .*; ${broken.slice(0, 7)}: dvc\\.yaml does not load there`,
+    ),
+  );
+});
+
+test('a commit whose .dvc file DVC’s index refuses (an output a stage declares too) is skipped, as the project loader refuses it', async () => {
+  const r = repo();
+  // metrics.json is the train stage's metric, committed to git (cache: false).
+  const dvcYaml = 'stages:\n  train:\n    cmd: python train.py\n    metrics:\n    - metrics.json:\n        cache: false\n';
+  r.commit('a', { 'dvc.yaml': dvcYaml, 'metrics.json': '{"acc": 0.9}' });
+  r.commit('b', { 'metrics.json': '{"acc": 0.91}' });
+  // A `.dvc` file that parses, over the stage's own output: the loader refuses it (DVC's OutputDuplicationError).
+  const refused = r.commit('dvc add over it', {
+    'metrics.json.dvc': 'outs:\n- md5: 0123456789abcdef0123456789abcdef\n  path: metrics.json\n',
+    'metrics.json': '{"acc": 0.5}',
+  });
+  rmSync(join(r.dir, 'metrics.json.dvc'));
+  r.commit('removed', { 'metrics.json': '{"acc": 0.92}' });
+
+  const { section } = await history(r.dir, 10, shown('metrics.json', { acc: 0.8 }));
+  assert.deepEqual(
+    section.metrics[0]!.points.map((p) => p.value),
+    [0.9, 0.91, 0.92],
+  );
+  assert.match(
+    section.notes.join('\n'),
+    new RegExp(
+      `\`metrics\\.json\` could not be read at 1 commit, skipped there \\(${refused.slice(0, 7)}: metrics\\.json\\.dvc does not load there: metrics\\.json\\.dvc: output 'metrics\\.json' is already specified in stage 'train' of dvc\\.yaml`,
+    ),
+  );
+});
+
+test('in a DVC repository, a commit’s .dvc file of any name that the loader refuses over the metrics file leaves its values not known there', async () => {
+  const r = repo();
+  r.commit('init', { '.dvc/config': '', '.dvc/.gitignore': '/cache\n', 'dvc.yaml': 'metrics:\n- eval/scores.json\n', 'eval/scores.json': '{"f1": 0.7}' });
+  r.commit('b', { 'eval/scores.json': '{"f1": 0.71}' });
+  // Two `.dvc` files name eval/ (neither is eval.dvc): the second in path order is refused, and eval/scores.json is under it.
+  const track = (name: string) => `outs:\n- md5: 0123456789abcdef0123456789abcdef.dir\n  path: ${name}\n`;
+  const refused = r.commit('tracked twice', { 'data-a.dvc': track('eval'), 'data-b.dvc': track('eval'), 'eval/scores.json': '{"f1": 0.1}' });
+  rmSync(join(r.dir, 'data-a.dvc'));
+  rmSync(join(r.dir, 'data-b.dvc'));
+  r.commit('fixed', { 'eval/scores.json': '{"f1": 0.72}' });
+
+  const log = new MemoryLogger();
+  const section = await GitRepo.using(r.dir, async (git) => {
+    const sha = (await git.resolveCommit('main'))!;
+    return readProjectHistory(
+      git,
+      { base: { sha, label: 'main' }, depth: 10, metrics: shown('eval/scores.json', { f1: 0.7 }) },
+      { workspace: r.dir, data: {} },
+      undefined,
+      log,
+    );
+  });
+  assert.deepEqual(
+    section.metrics[0]!.points.map((p) => p.value),
+    [0.7, 0.71, 0.72],
+  );
+  assert.match(
+    section.notes.join('\n'),
+    new RegExp(
+      `\`eval/scores\\.json\` could not be read at 1 commit, skipped there \\(${refused.slice(0, 7)}: data-b\\.dvc does not load there: data-b\\.dvc: output 'eval' is already specified in data-a\\.dvc`,
     ),
   );
 });
