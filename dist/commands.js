@@ -13035,6 +13035,163 @@ but history is off (${setting}). Set it to how many base-branch commits to read 
 // src/history/read.ts
 import { createHash } from "node:crypto";
 
+// src/util/node-crypto.ts
+function nodeCrypto() {
+  return process.getBuiltinModule("node:crypto");
+}
+
+// src/dvc/data/hash.ts
+var DOS2UNIX_CHUNK = 1024 * 1024;
+var ObjectHasher = class {
+  constructor(legacy) {
+    this.legacy = legacy;
+  }
+  legacy;
+  hash = nodeCrypto().createHash("md5");
+  /** Legacy only: the bytes of an unfinished 1 MiB block, and the scratch its CRLF-free form is written to. */
+  pending = null;
+  pendingBytes = 0;
+  scratch = null;
+  update(chunk) {
+    if (!this.legacy) {
+      this.hash.update(chunk);
+      return;
+    }
+    let data = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (this.pendingBytes) {
+      const fill2 = Math.min(DOS2UNIX_CHUNK - this.pendingBytes, data.length);
+      data.copy(this.pending, this.pendingBytes, 0, fill2);
+      this.pendingBytes += fill2;
+      data = data.subarray(fill2);
+      if (this.pendingBytes < DOS2UNIX_CHUNK) return;
+      this.block(this.pending);
+      this.pendingBytes = 0;
+    }
+    while (data.length >= DOS2UNIX_CHUNK) {
+      this.block(data.subarray(0, DOS2UNIX_CHUNK));
+      data = data.subarray(DOS2UNIX_CHUNK);
+    }
+    if (data.length) {
+      this.pending ??= Buffer.allocUnsafe(DOS2UNIX_CHUNK);
+      data.copy(this.pending, 0);
+      this.pendingBytes = data.length;
+    }
+  }
+  digest() {
+    if (this.legacy && this.pendingBytes) this.block(this.pending.subarray(0, this.pendingBytes));
+    return this.hash.digest("hex");
+  }
+  block(chunk) {
+    if (!isTextBlock(chunk.subarray(0, 512))) {
+      this.hash.update(chunk);
+      return;
+    }
+    this.scratch ??= Buffer.allocUnsafe(DOS2UNIX_CHUNK);
+    this.hash.update(this.scratch.subarray(0, dos2unixInto(chunk, this.scratch)));
+  }
+};
+function isTextBlock(block2) {
+  if (!block2.length) return true;
+  let nontext = 0;
+  for (const b of block2) {
+    if (b === 0) return false;
+    if (!(b >= 32 && b < 127 || b === 10 || b === 13 || b === 9 || b === 12 || b === 8)) nontext++;
+  }
+  return nontext / block2.length <= 0.3;
+}
+var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+function dos2unixInto(chunk, out) {
+  const len = chunk.length;
+  let n = 0;
+  let i = 0;
+  const copy = (end) => {
+    for (; i < end; i++) {
+      const b = chunk[i];
+      if (b !== 13 || chunk[i + 1] !== 10) out[n++] = b;
+    }
+  };
+  if (LITTLE_ENDIAN) {
+    copy(Math.min(len, (4 - chunk.byteOffset % 4) % 4));
+    const words = len - i >> 2;
+    const input = new Uint32Array(chunk.buffer, chunk.byteOffset + i, words);
+    const output = new DataView(out.buffer, out.byteOffset, out.length);
+    for (let w = 0; w < words; w++) {
+      const word = input[w];
+      const x = word ^ 218959117;
+      if ((x - 16843009 & ~x & 2155905152) === 0) {
+        output.setUint32(n, word, true);
+        n += 4;
+        i += 4;
+      } else copy(i + 4);
+    }
+  }
+  copy(len);
+  return n;
+}
+function objectMd5(bytes, legacy = false) {
+  const h = new ObjectHasher(legacy);
+  h.update(bytes);
+  return h.digest();
+}
+
+// src/dvc/data/errors.ts
+var DataError = class extends UserError {
+  constructor(message) {
+    super(message);
+    this.name = "DataError";
+  }
+};
+var ObjectError = class extends DataError {
+  constructor(message, kind) {
+    super(message);
+    this.kind = kind;
+    this.name = "ObjectError";
+  }
+  kind;
+};
+var TransferError = class extends DataError {
+  constructor(direction, remote, failures) {
+    const sorted = [...failures].sort(byPathThenObject);
+    const shown4 = sorted.slice(0, 20).map((f) => `  ${f.path ? `${f.path}: ` : ""}object ${f.oid}: ${f.reason}`);
+    if (failures.length > shown4.length) shown4.push(`  \u2026 and ${failures.length - shown4.length} more`);
+    const verb = direction === "pull" ? "could not be pulled from" : "could not be pushed to";
+    super(`${failures.length} object${failures.length === 1 ? "" : "s"} ${verb} ${remote}:
+${shown4.join("\n")}`);
+    this.direction = direction;
+    this.remote = remote;
+    this.name = "TransferError";
+    this.failures = sorted;
+  }
+  direction;
+  remote;
+  failures;
+};
+function byPathThenObject(a, b) {
+  const pa = a.path ?? "";
+  const pb = b.path ?? "";
+  if (pa !== pb) return pa < pb ? -1 : 1;
+  return a.oid < b.oid ? -1 : a.oid > b.oid ? 1 : 0;
+}
+function pushFailure(failed2, uploaded) {
+  if (!failed2.length) return null;
+  if (failed2.length === 1 && !uploaded) return failed2[0];
+  const sent = uploaded ? `${uploaded} object(s) were uploaded to the other remote(s); ` : "";
+  return new DataError(`${sent}${failed2.map((e) => e.message).join("\n")}`);
+}
+
+// src/dvc/data/oid.ts
+var OID = /^[0-9a-f]{32}(\.dir)?$/;
+function isDirOid(oid) {
+  return oid.endsWith(".dir");
+}
+function checkOid(oid, path) {
+  if (!OID.test(oid)) throw new DataError(`${path ? `${path}: ` : ""}'${oid}' is not a DVC md5 (32 lower-case hex digits, '.dir' for a directory)`);
+}
+function objectKey(oid, legacy = false) {
+  const rel = `${oid.slice(0, 2)}/${oid.slice(2)}`;
+  return legacy ? rel : `files/md5/${rel}`;
+}
+
 // src/dvc/python/value.ts
 var PyFloat = class {
   constructor(value) {
@@ -16585,51 +16742,6 @@ import { lstat as lstat2, readFile as readFile2, realpath as realpath2 } from "n
 import { homedir } from "node:os";
 import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute2, join as join7, resolve } from "node:path";
 
-// src/dvc/data/errors.ts
-var DataError = class extends UserError {
-  constructor(message) {
-    super(message);
-    this.name = "DataError";
-  }
-};
-var ObjectError = class extends DataError {
-  constructor(message, kind) {
-    super(message);
-    this.kind = kind;
-    this.name = "ObjectError";
-  }
-  kind;
-};
-var TransferError = class extends DataError {
-  constructor(direction, remote, failures) {
-    const sorted = [...failures].sort(byPathThenObject);
-    const shown4 = sorted.slice(0, 20).map((f) => `  ${f.path ? `${f.path}: ` : ""}object ${f.oid}: ${f.reason}`);
-    if (failures.length > shown4.length) shown4.push(`  \u2026 and ${failures.length - shown4.length} more`);
-    const verb = direction === "pull" ? "could not be pulled from" : "could not be pushed to";
-    super(`${failures.length} object${failures.length === 1 ? "" : "s"} ${verb} ${remote}:
-${shown4.join("\n")}`);
-    this.direction = direction;
-    this.remote = remote;
-    this.name = "TransferError";
-    this.failures = sorted;
-  }
-  direction;
-  remote;
-  failures;
-};
-function byPathThenObject(a, b) {
-  const pa = a.path ?? "";
-  const pb = b.path ?? "";
-  if (pa !== pb) return pa < pb ? -1 : 1;
-  return a.oid < b.oid ? -1 : a.oid > b.oid ? 1 : 0;
-}
-function pushFailure(failed2, uploaded) {
-  if (!failed2.length) return null;
-  if (failed2.length === 1 && !uploaded) return failed2[0];
-  const sent = uploaded ? `${uploaded} object(s) were uploaded to the other remote(s); ` : "";
-  return new DataError(`${sent}${failed2.map((e) => e.message).join("\n")}`);
-}
-
 // src/dvc/data/ini.ts
 var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;
 var KEY_VALUE = /^("[^"]*"|'[^']*'|[^=]+?)\s*=\s*(.*)$/;
@@ -17627,109 +17739,10 @@ import { existsSync as existsSync3 } from "node:fs";
 import { readFile as readFile5, stat as stat7 } from "node:fs/promises";
 import { join as join14, posix as posix8 } from "node:path";
 
-// src/util/node-crypto.ts
-function nodeCrypto() {
-  return process.getBuiltinModule("node:crypto");
-}
-
 // src/dvc/data/cache.ts
 import { closeSync as closeSync2, createReadStream, fchmodSync, mkdirSync, openSync as openSync2, renameSync, rmSync, writevSync } from "node:fs";
 import { chmod, copyFile, mkdir, open as open2, readFile as readFile3, readdir as readdir3, rename, rm as rm2, stat as stat2 } from "node:fs/promises";
 import { basename as basename3, dirname as dirname4, join as join8, relative as relative3, sep as sep4 } from "node:path";
-
-// src/dvc/data/hash.ts
-var DOS2UNIX_CHUNK = 1024 * 1024;
-var ObjectHasher = class {
-  constructor(legacy) {
-    this.legacy = legacy;
-  }
-  legacy;
-  hash = nodeCrypto().createHash("md5");
-  /** Legacy only: the bytes of an unfinished 1 MiB block, and the scratch its CRLF-free form is written to. */
-  pending = null;
-  pendingBytes = 0;
-  scratch = null;
-  update(chunk) {
-    if (!this.legacy) {
-      this.hash.update(chunk);
-      return;
-    }
-    let data = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    if (this.pendingBytes) {
-      const fill2 = Math.min(DOS2UNIX_CHUNK - this.pendingBytes, data.length);
-      data.copy(this.pending, this.pendingBytes, 0, fill2);
-      this.pendingBytes += fill2;
-      data = data.subarray(fill2);
-      if (this.pendingBytes < DOS2UNIX_CHUNK) return;
-      this.block(this.pending);
-      this.pendingBytes = 0;
-    }
-    while (data.length >= DOS2UNIX_CHUNK) {
-      this.block(data.subarray(0, DOS2UNIX_CHUNK));
-      data = data.subarray(DOS2UNIX_CHUNK);
-    }
-    if (data.length) {
-      this.pending ??= Buffer.allocUnsafe(DOS2UNIX_CHUNK);
-      data.copy(this.pending, 0);
-      this.pendingBytes = data.length;
-    }
-  }
-  digest() {
-    if (this.legacy && this.pendingBytes) this.block(this.pending.subarray(0, this.pendingBytes));
-    return this.hash.digest("hex");
-  }
-  block(chunk) {
-    if (!isTextBlock(chunk.subarray(0, 512))) {
-      this.hash.update(chunk);
-      return;
-    }
-    this.scratch ??= Buffer.allocUnsafe(DOS2UNIX_CHUNK);
-    this.hash.update(this.scratch.subarray(0, dos2unixInto(chunk, this.scratch)));
-  }
-};
-function isTextBlock(block2) {
-  if (!block2.length) return true;
-  let nontext = 0;
-  for (const b of block2) {
-    if (b === 0) return false;
-    if (!(b >= 32 && b < 127 || b === 10 || b === 13 || b === 9 || b === 12 || b === 8)) nontext++;
-  }
-  return nontext / block2.length <= 0.3;
-}
-var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-function dos2unixInto(chunk, out) {
-  const len = chunk.length;
-  let n = 0;
-  let i = 0;
-  const copy = (end) => {
-    for (; i < end; i++) {
-      const b = chunk[i];
-      if (b !== 13 || chunk[i + 1] !== 10) out[n++] = b;
-    }
-  };
-  if (LITTLE_ENDIAN) {
-    copy(Math.min(len, (4 - chunk.byteOffset % 4) % 4));
-    const words = len - i >> 2;
-    const input = new Uint32Array(chunk.buffer, chunk.byteOffset + i, words);
-    const output = new DataView(out.buffer, out.byteOffset, out.length);
-    for (let w = 0; w < words; w++) {
-      const word = input[w];
-      const x = word ^ 218959117;
-      if ((x - 16843009 & ~x & 2155905152) === 0) {
-        output.setUint32(n, word, true);
-        n += 4;
-        i += 4;
-      } else copy(i + 4);
-    }
-  }
-  copy(len);
-  return n;
-}
-function objectMd5(bytes, legacy = false) {
-  const h = new ObjectHasher(legacy);
-  h.update(bytes);
-  return h.digest();
-}
 
 // src/dvc/data/manifest.ts
 function dirManifest(entries) {
@@ -17778,19 +17791,6 @@ function parseManifest(bytes, where2) {
     }
     return { relpath: entry.relpath, md5: entry.md5 };
   });
-}
-
-// src/dvc/data/oid.ts
-var OID = /^[0-9a-f]{32}(\.dir)?$/;
-function isDirOid(oid) {
-  return oid.endsWith(".dir");
-}
-function checkOid(oid, path) {
-  if (!OID.test(oid)) throw new DataError(`${path ? `${path}: ` : ""}'${oid}' is not a DVC md5 (32 lower-case hex digits, '.dir' for a directory)`);
-}
-function objectKey(oid, legacy = false) {
-  const rel = `${oid.slice(0, 2)}/${oid.slice(2)}`;
-  return legacy ? rel : `files/md5/${rel}`;
 }
 
 // src/dvc/data/pool.ts
@@ -20285,8 +20285,9 @@ async function readFromCommits(git, request, store, log) {
       const project = commitProject(tree, request.withDvcOutputs !== void 0);
       for (const file of paths) {
         const got = known?.get(file);
-        if (got) files.set(file, got);
-        else reads.push(readMetricsAt(tree, file, project).then((read2) => void files.set(file, read2)));
+        if (got?.status !== "ok") reads.push(readMetricsAt(tree, file, project).then((read2) => void files.set(file, read2)));
+        else if (store) reads.push(lockCheckOf(tree, file, project).then((lock) => void files.set(file, lock ? { ...got, lock } : got)));
+        else files.set(file, got);
       }
       await Promise.all(reads);
       return files;
@@ -20311,6 +20312,7 @@ async function readFromCommits(git, request, store, log) {
     }
   }
   const askedOfStore = new Set(withoutFiles);
+  if (store) await recordsOverStale(chain, atCommits, withFiles, store, notes);
   for (const [file, why] of otherLayout) notes.push(`\`${file}\` has no known history: ${why.replace(/\.$/, "")}.`);
   const notKnown = /* @__PURE__ */ new Map();
   const read = (i, file) => atCommits[i].get(file);
@@ -20501,11 +20503,77 @@ async function readMetricsAt(tree, path, project) {
       const value = typeof leaf2 === "boolean" ? void 0 : numericValue(leaf2);
       if (value !== void 0) values2.set(key2, value);
     }
-    return { status: "ok", values: values2, run: blobId(bytes) };
+    const lock = loaded ? lockCheck(loaded, path, bytes) : void 0;
+    return { status: "ok", values: values2, run: blobId(bytes), ...lock && { lock } };
   } catch (error) {
     const message = describeError(error);
     return { status: "error", message: message.startsWith(`${path}:`) ? message.slice(path.length + 1).trim() : message };
   }
+}
+async function recordsOverStale(chain, atCommits, withFiles, store, notes) {
+  const unproven = chain.flatMap(
+    (c, i) => withFiles.has(c.sha) && [...atCommits[i].values()].some((r) => r.status === "ok" && r.lock !== "matches") ? [c.sha] : []
+  );
+  if (!unproven.length) return;
+  const found = await store(unproven).catch(() => null);
+  if (!found || found.unread) return;
+  if (found.skipped?.size) {
+    for (const note2 of found.notes) if (!notes.includes(note2)) notes.push(note2);
+  }
+  const replaced = /* @__PURE__ */ new Map();
+  chain.forEach((c, i) => {
+    const record = found.records.get(c.sha);
+    if (!record || !withFiles.has(c.sha)) return;
+    for (const [file, stored] of byFileAndKey(record)) {
+      const committed = atCommits[i].get(file);
+      if (committed?.status !== "ok" || committed.lock === "matches" || sameValues(committed.values, stored.values)) continue;
+      atCommits[i].set(file, { status: "ok", values: stored.values, run: stored.run });
+      const at = replaced.get(file) ?? [];
+      at.push({ sha: c.sha, ...committed.lock && { lock: committed.lock } });
+      replaced.set(file, at);
+    }
+  });
+  for (const [file, at] of replaced) {
+    const differs = at.filter((a) => a.lock === "differs").length;
+    const why = differs === at.length ? "its hash there is not the one its dvc.lock (or `.dvc` file) records: the committed file is not what the stage made" : differs ? `at ${differs} of them its hash is not the one its dvc.lock (or \`.dvc\` file) records, and at the others nothing records its hash: the committed file is not shown to be what the run made` : "no dvc.lock or `.dvc` file records its hash there: nothing shows the committed file is what the run made";
+    notes.push(
+      `\`${file}\` is taken from the history store at ${count2(at.length, "commit")} of the ${chain.length} read (${named2(at.map((a) => a.sha))}), where the push run's record of the commit differs from the file committed there and ${why}. A committed file whose hash its dvc.lock records stays.`
+    );
+  }
+}
+function sameValues(committed, stored) {
+  const finite2 = [...committed].filter(([, v]) => Number.isFinite(v));
+  return finite2.length === stored.size && finite2.every(([key2, value]) => stored.get(key2) === value);
+}
+async function lockCheckOf(tree, path, project) {
+  try {
+    const loaded = await project(path);
+    if (!loaded || !recordedHash(loaded, path)) return void 0;
+    const bytes = await tree.read(path);
+    return bytes ? lockCheck(loaded, path, bytes) : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function lockCheck(project, path, bytes) {
+  const recorded = recordedHash(project, path);
+  if (!recorded) return void 0;
+  return objectMd5(bytes, recorded.legacy) === recorded.md5 ? "matches" : "differs";
+}
+function recordedHash(project, path) {
+  for (const [dir, lock] of project.locks) {
+    const dvcYaml = project.dvcYamls.find((d) => d.dir === dir);
+    for (const [name, stage2] of lock.stages) {
+      const base = joinPath(dir, dvcYaml?.stages.find((s) => s.name === name)?.wdir ?? ".");
+      for (const out of stage2.outs) {
+        if (out.md5 && !isDirOid(out.md5) && joinPath(base, out.path) === path) return { md5: out.md5, legacy: out.hashName !== "md5" };
+      }
+    }
+  }
+  for (const file of project.dvcFiles) {
+    for (const out of file.outs) if (out.md5 && !isDirOid(out.md5) && out.path === path) return { md5: out.md5, legacy: out.hashName !== "md5" };
+  }
+  return void 0;
 }
 function commitProject(tree, dvcRepository) {
   let project;

@@ -25249,8 +25249,9 @@ async function readFromCommits(git, request, store, log) {
       const project = commitProject(tree, request.withDvcOutputs !== void 0);
       for (const file of paths) {
         const got = known?.get(file);
-        if (got) files.set(file, got);
-        else reads.push(readMetricsAt(tree, file, project).then((read2) => void files.set(file, read2)));
+        if (got?.status !== "ok") reads.push(readMetricsAt(tree, file, project).then((read2) => void files.set(file, read2)));
+        else if (store) reads.push(lockCheckOf(tree, file, project).then((lock) => void files.set(file, lock ? { ...got, lock } : got)));
+        else files.set(file, got);
       }
       await Promise.all(reads);
       return files;
@@ -25275,6 +25276,7 @@ async function readFromCommits(git, request, store, log) {
     }
   }
   const askedOfStore = new Set(withoutFiles);
+  if (store) await recordsOverStale(chain, atCommits, withFiles, store, notes);
   for (const [file, why] of otherLayout) notes.push(`\`${file}\` has no known history: ${why.replace(/\.$/, "")}.`);
   const notKnown = /* @__PURE__ */ new Map();
   const read = (i, file) => atCommits[i].get(file);
@@ -25465,11 +25467,77 @@ async function readMetricsAt(tree, path, project) {
       const value = typeof leaf2 === "boolean" ? void 0 : numericValue(leaf2);
       if (value !== void 0) values2.set(key2, value);
     }
-    return { status: "ok", values: values2, run: blobId(bytes) };
+    const lock = loaded ? lockCheck(loaded, path, bytes) : void 0;
+    return { status: "ok", values: values2, run: blobId(bytes), ...lock && { lock } };
   } catch (error2) {
     const message = describeError(error2);
     return { status: "error", message: message.startsWith(`${path}:`) ? message.slice(path.length + 1).trim() : message };
   }
+}
+async function recordsOverStale(chain, atCommits, withFiles, store, notes) {
+  const unproven = chain.flatMap(
+    (c, i) => withFiles.has(c.sha) && [...atCommits[i].values()].some((r) => r.status === "ok" && r.lock !== "matches") ? [c.sha] : []
+  );
+  if (!unproven.length) return;
+  const found = await store(unproven).catch(() => null);
+  if (!found || found.unread) return;
+  if (found.skipped?.size) {
+    for (const note2 of found.notes) if (!notes.includes(note2)) notes.push(note2);
+  }
+  const replaced = /* @__PURE__ */ new Map();
+  chain.forEach((c, i) => {
+    const record = found.records.get(c.sha);
+    if (!record || !withFiles.has(c.sha)) return;
+    for (const [file, stored] of byFileAndKey(record)) {
+      const committed = atCommits[i].get(file);
+      if (committed?.status !== "ok" || committed.lock === "matches" || sameValues(committed.values, stored.values)) continue;
+      atCommits[i].set(file, { status: "ok", values: stored.values, run: stored.run });
+      const at = replaced.get(file) ?? [];
+      at.push({ sha: c.sha, ...committed.lock && { lock: committed.lock } });
+      replaced.set(file, at);
+    }
+  });
+  for (const [file, at] of replaced) {
+    const differs = at.filter((a) => a.lock === "differs").length;
+    const why = differs === at.length ? "its hash there is not the one its dvc.lock (or `.dvc` file) records: the committed file is not what the stage made" : differs ? `at ${differs} of them its hash is not the one its dvc.lock (or \`.dvc\` file) records, and at the others nothing records its hash: the committed file is not shown to be what the run made` : "no dvc.lock or `.dvc` file records its hash there: nothing shows the committed file is what the run made";
+    notes.push(
+      `\`${file}\` is taken from the history store at ${count2(at.length, "commit")} of the ${chain.length} read (${named2(at.map((a) => a.sha))}), where the push run's record of the commit differs from the file committed there and ${why}. A committed file whose hash its dvc.lock records stays.`
+    );
+  }
+}
+function sameValues(committed, stored) {
+  const finite2 = [...committed].filter(([, v]) => Number.isFinite(v));
+  return finite2.length === stored.size && finite2.every(([key2, value]) => stored.get(key2) === value);
+}
+async function lockCheckOf(tree, path, project) {
+  try {
+    const loaded = await project(path);
+    if (!loaded || !recordedHash(loaded, path)) return void 0;
+    const bytes = await tree.read(path);
+    return bytes ? lockCheck(loaded, path, bytes) : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function lockCheck(project, path, bytes) {
+  const recorded = recordedHash(project, path);
+  if (!recorded) return void 0;
+  return objectMd5(bytes, recorded.legacy) === recorded.md5 ? "matches" : "differs";
+}
+function recordedHash(project, path) {
+  for (const [dir, lock] of project.locks) {
+    const dvcYaml = project.dvcYamls.find((d) => d.dir === dir);
+    for (const [name, stage] of lock.stages) {
+      const base = joinPath(dir, dvcYaml?.stages.find((s) => s.name === name)?.wdir ?? ".");
+      for (const out of stage.outs) {
+        if (out.md5 && !isDirOid(out.md5) && joinPath(base, out.path) === path) return { md5: out.md5, legacy: out.hashName !== "md5" };
+      }
+    }
+  }
+  for (const file of project.dvcFiles) {
+    for (const out of file.outs) if (out.md5 && !isDirOid(out.md5) && out.path === path) return { md5: out.md5, legacy: out.hashName !== "md5" };
+  }
+  return void 0;
 }
 function commitProject(tree, dvcRepository) {
   let project;

@@ -4,6 +4,8 @@ import { shortSha, type GitRepo } from '../git/repo';
 import type { Revision } from '../git/revisions';
 import { describeError } from '../util/errors';
 import type { Logger } from '../util/log';
+import { objectMd5 } from '../dvc/data/hash';
+import { isDirOid } from '../dvc/data/oid';
 import { extension } from '../dvc/formats';
 import { jsonBomProblem } from '../dvc/formats/json';
 import { KeyTable } from '../values/flat';
@@ -52,7 +54,15 @@ export interface HistoryRequest {
  * of its bytes, as git names a blob — for a DVC output, the bytes its dvc.lock hash names), or why it gave none —
  * `missing` with why DVC's cache and remote could not stand in, when the file is a DVC output of that commit.
  */
-type FileAtCommit = { status: 'ok'; values: Map<string, number>; run: string } | { status: 'missing'; why?: string } | { status: 'error'; message: string };
+type FileAtCommit =
+  { status: 'ok'; values: Map<string, number>; run: string; lock?: LockCheck } | { status: 'missing'; why?: string } | { status: 'error'; message: string };
+
+/**
+ * Whether a file committed to git is the one its run made: `matches` where the hash the commit's dvc.lock (or `.dvc`
+ * file) records for it is its bytes' hash, `differs` where it is another's (committed stale, or edited), absent where
+ * nothing records one (a file made outside DVC, by `run:`).
+ */
+type LockCheck = 'matches' | 'differs';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 /** Commits named in one note before "and N more". */
@@ -114,8 +124,10 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
       const project = commitProject(tree, request.withDvcOutputs !== undefined);
       for (const file of paths) {
         const got = known?.get(file);
-        if (got) files.set(file, got);
-        else reads.push(readMetricsAt(tree, file, project).then((read) => void files.set(file, read)));
+        if (got?.status !== 'ok') reads.push(readMetricsAt(tree, file, project).then((read) => void files.set(file, read)));
+        // Whether the diff's base values are their run's matters only where a store's record could stand in for them.
+        else if (store) reads.push(lockCheckOf(tree, file, project).then((lock) => void files.set(file, lock ? { ...got, lock } : got)));
+        else files.set(file, got);
       }
       await Promise.all(reads);
       return files;
@@ -143,6 +155,7 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
     }
   }
   const askedOfStore = new Set(withoutFiles);
+  if (store) await recordsOverStale(chain, atCommits, withFiles, store, notes);
   for (const [file, why] of otherLayout) notes.push(`\`${file}\` has no known history: ${why.replace(/\.$/, '')}.`);
   const notKnown = new Map<string, HistoryNotKnown>();
 
@@ -385,11 +398,108 @@ async function readMetricsAt(tree: Tree | CachedOutputsTree, path: string, proje
       const value = typeof leaf === 'boolean' ? undefined : numericValue(leaf);
       if (value !== undefined) values.set(key, value);
     }
-    return { status: 'ok', values, run: blobId(bytes) };
+    const lock = loaded ? lockCheck(loaded, path, bytes) : undefined;
+    return { status: 'ok', values, run: blobId(bytes), ...(lock && { lock }) };
   } catch (error) {
     const message = describeError(error);
     return { status: 'error', message: message.startsWith(`${path}:`) ? message.slice(path.length + 1).trim() : message };
   }
+}
+
+/**
+ * Where the file committed at a commit is not shown to be that commit's run's (no dvc.lock or `.dvc` hash says so)
+ * and the history store's record of the commit holds other values for it, the record's values stand there: the
+ * push run on that commit ran the project's `run:` (or repro) and recorded what it made, as a pull request's run makes
+ * the head's values it is judged by. A CML-style project commits a metrics file made elsewhere (stale), and the
+ * record is that commit's run. A committed file whose hash its dvc.lock records is its stage's run's and stays; so does
+ * one the record agrees with. Said once a file, naming the commits. A store that cannot be read leaves git's values.
+ */
+async function recordsOverStale(
+  chain: { sha: string }[],
+  atCommits: Map<string, FileAtCommit>[],
+  withFiles: ReadonlySet<string>,
+  store: StoreReader,
+  notes: string[],
+): Promise<void> {
+  const unproven = chain.flatMap((c, i) =>
+    withFiles.has(c.sha) && [...atCommits[i]!.values()].some((r) => r.status === 'ok' && r.lock !== 'matches') ? [c.sha] : [],
+  );
+  if (!unproven.length) return;
+  const found = await store(unproven).catch(() => null);
+  if (!found || found.unread) return;
+  // Only a record that does not parse is news here; where the store is (absent, say), git's values simply stay.
+  if (found.skipped?.size) for (const note of found.notes) if (!notes.includes(note)) notes.push(note);
+  const replaced = new Map<string, { sha: string; lock?: LockCheck }[]>();
+  chain.forEach((c, i) => {
+    const record = found.records.get(c.sha);
+    if (!record || !withFiles.has(c.sha)) return;
+    for (const [file, stored] of byFileAndKey(record)) {
+      const committed = atCommits[i]!.get(file);
+      if (committed?.status !== 'ok' || committed.lock === 'matches' || sameValues(committed.values, stored.values)) continue;
+      atCommits[i]!.set(file, { status: 'ok', values: stored.values, run: stored.run });
+      const at = replaced.get(file) ?? [];
+      at.push({ sha: c.sha, ...(committed.lock && { lock: committed.lock }) });
+      replaced.set(file, at);
+    }
+  });
+  for (const [file, at] of replaced) {
+    const differs = at.filter((a) => a.lock === 'differs').length;
+    const why =
+      differs === at.length
+        ? 'its hash there is not the one its dvc.lock (or `.dvc` file) records: the committed file is not what the stage made'
+        : differs
+          ? `at ${differs} of them its hash is not the one its dvc.lock (or \`.dvc\` file) records, and at the others nothing records its hash: the committed file is not shown to be what the run made`
+          : 'no dvc.lock or `.dvc` file records its hash there: nothing shows the committed file is what the run made';
+    notes.push(
+      `\`${file}\` is taken from the history store at ${count(at.length, 'commit')} of the ${chain.length} read (${named(at.map((a) => a.sha))}), where the push run's record of the commit differs from the file committed there and ${why}. A committed file whose hash its dvc.lock records stays.`,
+    );
+  }
+}
+
+/** Whether a committed file's numbers are a record's: the same keys, the same values (a record keeps finite numbers only). */
+function sameValues(committed: Map<string, number>, stored: Map<string, number>): boolean {
+  const finite = [...committed].filter(([, v]) => Number.isFinite(v));
+  return finite.length === stored.size && finite.every(([key, value]) => stored.get(key) === value);
+}
+
+/** `lockCheck` of a file the comparison already read (the base's): its bytes are read only where a hash is recorded. */
+async function lockCheckOf(tree: Tree, path: string, project: CommitProject): Promise<LockCheck | undefined> {
+  try {
+    const loaded = await project(path);
+    if (!loaded || !recordedHash(loaded, path)) return undefined;
+    const bytes = await tree.read(path);
+    return bytes ? lockCheck(loaded, path, bytes) : undefined;
+  } catch {
+    // The comparison read it: what this cannot tell leaves it unproven, as a file nothing records.
+    return undefined;
+  }
+}
+
+/** Whether `bytes`, the file at `path` in a commit, are what that commit's project records for it (`LockCheck`). */
+function lockCheck(project: DvcProject, path: string, bytes: Buffer): LockCheck | undefined {
+  const recorded = recordedHash(project, path);
+  if (!recorded) return undefined;
+  return objectMd5(bytes, recorded.legacy) === recorded.md5 ? 'matches' : 'differs';
+}
+
+/**
+ * The hash a project records for a file it outputs — a dvc.lock stage's out (`cache: false` ones too: DVC records
+ * their hash all the same) or a `.dvc` file's — as DVC's status compares it with the file; a folder's is not a file's.
+ */
+function recordedHash(project: DvcProject, path: string): { md5: string; legacy: boolean } | undefined {
+  for (const [dir, lock] of project.locks) {
+    const dvcYaml = project.dvcYamls.find((d) => d.dir === dir);
+    for (const [name, stage] of lock.stages) {
+      const base = joinPath(dir, dvcYaml?.stages.find((s) => s.name === name)?.wdir ?? '.');
+      for (const out of stage.outs) {
+        if (out.md5 && !isDirOid(out.md5) && joinPath(base, out.path) === path) return { md5: out.md5, legacy: out.hashName !== 'md5' };
+      }
+    }
+  }
+  for (const file of project.dvcFiles) {
+    for (const out of file.outs) if (out.md5 && !isDirOid(out.md5) && out.path === path) return { md5: out.md5, legacy: out.hashName !== 'md5' };
+  }
+  return undefined;
 }
 
 /** The commit's project where one may refuse a file over `path` (null where none can), loaded once a commit. */

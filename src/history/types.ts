@@ -68,6 +68,9 @@ export interface HistoryNotKnown {
 
 /**
  * The store's side, as history-core consumes it: records for the given commits (those it holds); `unread`, why the
- * store there is could not be read (its branch could not be fetched): the commits' values are then not known.
+ * store there is could not be read (its branch could not be fetched): the commits' values are then not known;
+ * `skipped`, the commits whose record does not parse (commit → why), said in `notes`.
  */
-export type StoreReader = (commits: readonly string[]) => Promise<{ records: Map<string, HistoryRecord>; notes: string[]; unread?: string }>;
+export type StoreReader = (
+  commits: readonly string[],
+) => Promise<{ records: Map<string, HistoryRecord>; notes: string[]; unread?: string; skipped?: Map<string, string> }>;

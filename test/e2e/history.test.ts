@@ -7,6 +7,7 @@ import { startFakeGitHub, type FakeGitHub } from '../fakes/github';
 import { checkRuns } from '../fakes/github/routes/checks';
 import { runAction } from '../helpers/action';
 import { runCli } from '../helpers/cli';
+import { localStoreBranch } from '../helpers/history-store';
 import { TempRepo, tempDir } from '../helpers/repo';
 
 /** Ten training runs on main: accuracy moves by about ±0.005 from run to run with nothing changed. */
@@ -242,4 +243,39 @@ test('a rule on the mean alone that breaks inside the noise band: neither the ga
   assert.doesNotMatch(result.stdout, /✅ within noise|the rule’s\)/);
   const json = reportJson(out);
   assert.deepEqual([json.trends[0].rule, json.trends[0].thresholdEdge], ['accuracy >= history.mean', false]);
+});
+
+test('a CML-style project whose metrics.json is committed stale: the history gates on what the push runs recorded, and the report says where', async () => {
+  // CI's `run:` trains at each push and records what it made; the metrics.json in git is one laptop run, never updated.
+  const cml = new TempRepo();
+  cleanup.push(cml.dir);
+  const made = [0.842, 0.848, 0.836, 0.845, 0.839];
+  const commits = made.map((_, i) => cml.commit(`train.py change ${i}`, { 'train.py': `# ${i}\n`, 'metrics.json': JSON.stringify({ accuracy: 0.7 }) }));
+  localStoreBranch(
+    cml.dir,
+    commits.map((commit, i) => ({ commit, metrics: [{ file: 'metrics.json', key: 'accuracy', value: made[i]! }] })),
+  );
+  cml.git('checkout', '-q', '-b', 'pr');
+  cml.commit('PR', { 'metrics.json': JSON.stringify({ accuracy: 0.835 }) });
+  const out = tempDir('mlreport-out-');
+  cleanup.push(out);
+  const args = ['report', '--base', 'main', '--metrics', 'metrics.json', '--out', out, '--threshold', NOISE_RULE];
+
+  const stored = await runCli([...args, '--history-store', 'mlreport-history'], cml.dir);
+  assert.equal(stored.code, 0, stored.stderr);
+  const json = reportJson(out);
+  const accuracy = json.history.metrics.find((m: { key: string }) => m.key === 'accuracy');
+  assert.deepEqual(
+    accuracy.points.map((p: { value: number }) => p.value),
+    made,
+  );
+  assert.match(
+    stored.stdout,
+    /- History of main: <code>metrics\.json<\/code> is taken from the history store at 5 commits of the 5 read \([0-9a-f]{7}, [0-9a-f]{7}, [0-9a-f]{7}, and 2 more\), where the push run's record of the commit differs from the file committed there and no dvc\.lock or <code>\.dvc<\/code> file records its hash there/,
+  );
+
+  // Without the store the stale file is the one run there is: too few values, and the rule is skipped.
+  const gitOnly = await runCli(args, cml.dir);
+  assert.equal(gitOnly.code, 1, gitOnly.stdout);
+  assert.match(gitOnly.stdout, /Skipped: not enough history \(n=1\)/);
 });

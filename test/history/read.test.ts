@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -6,10 +7,12 @@ import assert from 'node:assert/strict';
 import { GitRepo } from '../../src/git/repo';
 import { readHistory, readProjectHistory } from '../../src/history/read';
 import { historyStats } from '../../src/history/stats';
+import { HistoryStore, storeReader } from '../../src/history/store';
 import type { HistoryRecord, StoreReader } from '../../src/history/types';
 import { collectAndCompare } from '../../src/values/collect';
 import type { FileDiff } from '../../src/values/types';
 import { MAX_FILE_BYTES, ReadBudget } from '../../src/workspace/tree';
+import { localStoreBranch } from '../helpers/history-store';
 import { MemoryLogger } from '../helpers/memory-logger';
 import { TempRepo, tempDir } from '../helpers/repo';
 
@@ -261,7 +264,7 @@ test('a shallow clone that cannot fetch says so and goes on with what it has', a
   assert.equal(noRemote.section.notKnown, noRemote.section.notes[0]);
 });
 
-test('commits whose metrics are not in git are asked of the store, and only those', async () => {
+test('commits whose metrics are not in git are asked of the store for their values; the others only whether it holds another run', async () => {
   const r = repo();
   const inGit = [0.84, 0.85].map((v, i) => r.commit(`git ${i}`, { 'metrics.json': JSON.stringify({ accuracy: v }) }));
   r.git('rm', '-q', 'metrics.json');
@@ -271,13 +274,16 @@ test('commits whose metrics are not in git are asked of the store, and only thos
   const store: StoreReader = async (commits) => {
     asked.push([...commits]);
     const records = new Map<string, HistoryRecord>();
+    // The store was begun when the metrics left git: it holds the records of two of the commits after.
     commits.slice(0, 2).forEach((commit, i) => {
-      records.set(commit, { commit, date: null, source: 'store', metrics: [{ file: 'metrics.json', key: 'accuracy', value: 0.9 + i / 100 }] });
+      if (notInGit.includes(commit))
+        records.set(commit, { commit, date: null, source: 'store', metrics: [{ file: 'metrics.json', key: 'accuracy', value: 0.9 + i / 100 }] });
     });
     return { records, notes: ['1 store record skipped (does not parse).'] };
   };
   const { section } = await history(r.dir, 10, shown('metrics.json', { accuracy: 0.95 }), store);
-  assert.deepEqual(asked, [[...notInGit].reverse()]);
+  // Then the commits whose file in git nothing shows to be their run's (no dvc.lock), for a record of another run.
+  assert.deepEqual(asked, [[...notInGit].reverse(), [...inGit].reverse()]);
   const points = section.metrics[0]!.points;
   assert.deepEqual(
     points.map((p) => [p.commit, p.value]),
@@ -500,4 +506,84 @@ test("a base commit that repeats its parent's run is the same run, also where th
     section.metrics[0]!.points.map((p) => p.value),
     [0.8, 0.81, 0.82],
   );
+});
+
+/** `localStoreBranch` of the one file and key these tests read. */
+function storeBranch(r: TempRepo, records: { commit: string; acc: number }[]): void {
+  localStoreBranch(
+    r.dir,
+    records.map(({ commit, acc }) => ({ commit, metrics: [{ file: 'metrics.json', key: 'acc', value: acc }] })),
+  );
+}
+
+async function historyWithStore(dir: string, metrics: FileDiff[]) {
+  return GitRepo.using(dir, async (git) => {
+    const sha = (await git.resolveCommit('main'))!;
+    return readHistory(git, { base: { sha, label: 'main' }, depth: 10, metrics }, storeReader(new HistoryStore(git, 'mlreport-history')), new MemoryLogger());
+  });
+}
+
+test('a CML-style project whose metrics file is committed stale: the store’s record of each commit (what its push run made) stands where it differs', async () => {
+  const r = repo();
+  // metrics.json was committed once from a laptop's run; CI's `run:` trains at every push and records what it made.
+  const commits = [0, 1, 2, 3, 4].map((i) => r.commit(`change ${i}`, { 'train.py': `# ${i}\n`, 'metrics.json': '{"acc": 0.5}' }));
+  // At commits[1] the push run made what is committed: the same values, git's file stands.
+  const made = [0.81, 0.5, 0.8, 0.84, 0.82];
+  storeBranch(
+    r,
+    commits.map((commit, i) => ({ commit, acc: made[i]! })),
+  );
+
+  const section = await historyWithStore(r.dir, shown('metrics.json', { acc: 0.83 }));
+  assert.deepEqual(
+    section.metrics[0]!.points.map((p) => [p.commit, p.value]),
+    commits.map((commit, i) => [commit, made[i]]),
+  );
+  assert.deepEqual(section.metrics[0]!.stats, historyStats(made));
+  assert.deepEqual(section.notes, [
+    `\`metrics.json\` is taken from the history store at 4 commits of the 5 read (${[4, 3, 2]
+      .map((i) => commits[i]!.slice(0, 7))
+      .join(
+        ', ',
+      )}, and 1 more), where the push run's record of the commit differs from the file committed there and no dvc.lock or \`.dvc\` file records its hash there: nothing shows the committed file is what the run made. A committed file whose hash its dvc.lock records stays.`,
+  ]);
+
+  // Without the store, the committed file is all there is: one run, the same bytes at every commit.
+  const { section: gitOnly } = await history(r.dir, 10, shown('metrics.json', { acc: 0.83 }));
+  assert.deepEqual(
+    gitOnly.metrics[0]!.points.map((p) => p.value),
+    [0.5],
+  );
+});
+
+test('a committed metrics file whose hash its dvc.lock records is its stage’s run and stays; one whose hash is not gives way to the store’s record', async () => {
+  const r = repo();
+  const dvcYaml = 'stages:\n  train:\n    cmd: python train.py\n    metrics:\n    - metrics.json:\n        cache: false\n';
+  const md5 = (text: string): string => createHash('md5').update(text).digest('hex');
+  const lock = (text: string): string =>
+    `schema: '2.0'\nstages:\n  train:\n    cmd: python train.py\n    outs:\n    - path: metrics.json\n      hash: md5\n      md5: ${md5(text)}\n      size: ${text.length}\n`;
+  const metrics = (acc: number): string => JSON.stringify({ acc });
+  // Reproduced and committed with its dvc.lock, twice.
+  const fresh = [0.9, 0.91].map((acc) => r.commit(`repro ${acc}`, { 'dvc.yaml': dvcYaml, 'dvc.lock': lock(metrics(acc)), 'metrics.json': metrics(acc) }));
+  // dvc.lock says the stage made 0.93, but the file committed is an older one (committed stale).
+  const stale = r.commit('stale', { 'dvc.lock': lock(metrics(0.93)), 'metrics.json': metrics(0.7) });
+  // The push runs recorded other values at every commit (a stage that is not deterministic, re-run in CI).
+  storeBranch(r, [
+    { commit: fresh[0]!, acc: 0.8 },
+    { commit: fresh[1]!, acc: 0.81 },
+    { commit: stale, acc: 0.93 },
+  ]);
+
+  const section = await historyWithStore(r.dir, shown('metrics.json', { acc: 0.9 }));
+  assert.deepEqual(
+    section.metrics[0]!.points.map((p) => [p.commit, p.value]),
+    [
+      [fresh[0], 0.9],
+      [fresh[1], 0.91],
+      [stale, 0.93],
+    ],
+  );
+  assert.deepEqual(section.notes, [
+    `\`metrics.json\` is taken from the history store at 1 commit of the 3 read (${stale.slice(0, 7)}), where the push run's record of the commit differs from the file committed there and its hash there is not the one its dvc.lock (or \`.dvc\` file) records: the committed file is not what the stage made. A committed file whose hash its dvc.lock records stays.`,
+  ]);
 });
