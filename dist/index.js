@@ -28577,7 +28577,7 @@ function reframedProject(project, prefix) {
     dvcYamls: project.dvcYamls.map((d) => ({ ...d, dir: at(d.dir), file: at(d.file) })),
     locks: new Map([...project.locks].map(([dir, lock]) => [at(dir), lock])),
     dvcFiles: project.dvcFiles.map((f) => ({ ...f, file: at(f.file), outs: f.outs.map((o) => ({ ...o, path: at(o.path) })) })),
-    errors: project.errors.map((e) => ({ ...e, file: at(e.file) }))
+    errors: project.errors.map((e) => ({ ...e, file: at(e.file), ...e.tracks && { tracks: e.tracks.map(at) } }))
   };
 }
 function inHeadFrame(path, prefix) {

@@ -30,7 +30,8 @@ export function folderOnDisk(top: string, folder: string): string {
 
 /**
  * A project loaded from its own root, with its paths seen from the folder `prefix` above it: its dvc.yaml files' and
- * `.dvc` files' places (whose own paths are relative to them), its dvc.lock files' folders and its errors' files.
+ * `.dvc` files' places (whose own paths are relative to them), its dvc.lock files' folders and its errors' files (and
+ * what a refused `.dvc` file tracks).
  */
 export function reframedProject(project: DvcProject, prefix: string): DvcProject {
   if (!prefix) return project;
@@ -39,7 +40,7 @@ export function reframedProject(project: DvcProject, prefix: string): DvcProject
     dvcYamls: project.dvcYamls.map((d) => ({ ...d, dir: at(d.dir), file: at(d.file) })),
     locks: new Map([...project.locks].map(([dir, lock]) => [at(dir), lock])),
     dvcFiles: project.dvcFiles.map((f) => ({ ...f, file: at(f.file), outs: f.outs.map((o) => ({ ...o, path: at(o.path) })) })),
-    errors: project.errors.map((e) => ({ ...e, file: at(e.file) })),
+    errors: project.errors.map((e) => ({ ...e, file: at(e.file), ...(e.tracks && { tracks: e.tracks.map(at) }) })),
   };
 }
 

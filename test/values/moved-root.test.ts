@@ -17,7 +17,10 @@ test("reframedProject puts a project's files below `prefix`; inHeadFrame takes t
     dvcYamls: [{ dir: '', file: 'dvc.yaml', stages: [], metrics: ['metrics.json'], params: [], plots: [] } as unknown as DvcProject['dvcYamls'][number]],
     locks: new Map([['', { stages: new Map(), raw: new Map() }]]),
     dvcFiles: [{ file: 'data.dvc', outs: [{ path: 'data' } as DvcProject['dvcFiles'][number]['outs'][number]] }],
-    errors: [{ file: 'sub/dvc.yaml', error: 'sub/dvc.yaml: broken' }],
+    errors: [
+      { file: 'sub/dvc.yaml', error: 'sub/dvc.yaml: broken' },
+      { file: 'copy.dvc', error: "copy.dvc: output 'data' is already specified in data.dvc", tracks: ['data'] },
+    ],
   };
   const framed = reframedProject(project, 'ml');
   assert.deepEqual(
@@ -30,8 +33,11 @@ test("reframedProject puts a project's files below `prefix`; inHeadFrame takes t
     [['ml/data.dvc', ['ml/data']]],
   );
   assert.deepEqual(
-    framed.errors.map((e) => e.file),
-    ['ml/sub/dvc.yaml'],
+    framed.errors.map((e) => [e.file, e.tracks]),
+    [
+      ['ml/sub/dvc.yaml', undefined],
+      ['ml/copy.dvc', ['ml/data']],
+    ],
   );
   assert.equal(reframedProject(project, ''), project);
   assert.equal(inHeadFrame('ml/metrics.json', 'ml'), 'metrics.json');
