@@ -20283,12 +20283,8 @@ async function readFromCommits(git, request, store, log) {
       const files = /* @__PURE__ */ new Map();
       const reads = [];
       const project = commitProject(tree, request.withDvcOutputs !== void 0);
-      for (const file of paths) {
-        const got = known?.get(file);
-        if (got?.status !== "ok") reads.push(readMetricsAt(tree, file, project).then((read2) => void files.set(file, read2)));
-        else if (store) reads.push(lockCheckOf(tree, file, project).then((lock) => void files.set(file, lock ? { ...got, lock } : got)));
-        else files.set(file, got);
-      }
+      for (const file of paths) if (!known?.has(file)) reads.push(readMetricsAt(tree, file, project).then((read2) => void files.set(file, read2)));
+      if (known?.size) reads.push(checkedAtBase(tree, paths, known, project, store !== void 0, files));
       await Promise.all(reads);
       return files;
     })
@@ -20545,14 +20541,23 @@ function sameValues(committed, stored) {
   const finite2 = [...committed].filter(([, v]) => Number.isFinite(v));
   return finite2.length === stored.size && finite2.every(([key2, value]) => stored.get(key2) === value);
 }
-async function lockCheckOf(tree, path, project) {
-  try {
-    const loaded = await project(path);
-    if (!loaded || !recordedHash(loaded, path)) return void 0;
-    const bytes = await tree.read(path);
-    return bytes ? lockCheck(loaded, path, bytes) : void 0;
-  } catch {
-    return void 0;
+async function checkedAtBase(tree, paths, known, project, withLock, files) {
+  for (const path of paths) {
+    const got = known.get(path);
+    if (!got) continue;
+    try {
+      const loaded = await project(path);
+      const unloaded = loaded && unloadedOver(loaded, path);
+      if (unloaded) {
+        files.set(path, { status: "error", message: unloaded });
+        continue;
+      }
+      const bytes = withLock && loaded && got.status === "ok" && recordedHash(loaded, path) ? await tree.read(path) : null;
+      const lock = bytes && loaded ? lockCheck(loaded, path, bytes) : void 0;
+      files.set(path, lock && got.status === "ok" ? { ...got, lock } : got);
+    } catch (error) {
+      files.set(path, { status: "error", message: describeError(error) });
+    }
   }
 }
 function lockCheck(project, path, bytes) {
@@ -22995,7 +23000,7 @@ async function prepareOne(def, headFiles, baseFiles, request, lookup2, baseNotes
   let baseProblems = [];
   let baseMisfits = /* @__PURE__ */ new Map();
   if (request.base && baseFiles.size) {
-    ({ usable: baseSources, misfits: baseMisfits } = checkedAtBase(def, sources, baseFiles));
+    ({ usable: baseSources, misfits: baseMisfits } = checkedAtBase2(def, sources, baseFiles));
     baseProblems = joinProblems(baseSources, baseFiles).map((p) => `base (${baseLabel}): ${p}`);
     if (baseProblems.length) baseSources = [];
     baseSeries = revisionSeries(sources, baseLabel, baseFiles, baseSources);
@@ -23087,7 +23092,7 @@ async function prepareOne(def, headFiles, baseFiles, request, lookup2, baseNotes
     ...cloud2 ? { noChart: SCATTER_CLOUD } : {}
   };
 }
-function checkedAtBase(def, sources, baseFiles) {
+function checkedAtBase2(def, sources, baseFiles) {
   const misfits = /* @__PURE__ */ new Map();
   const usable2 = sources.filter((s) => {
     if (!baseFiles.has(s.file)) return false;

@@ -117,18 +117,14 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
       const byPath = !git.hasListing(commit.sha);
       const gitTree = commitTree(git, commit.sha, shortSha(commit.sha), { byPath, ...(request.budget ? { budget: request.budget } : {}) });
       const tree = request.withDvcOutputs?.(gitTree, commit.sha) ?? gitTree;
-      // The base's files the comparison parsed are taken as they are: no promise a file for a thousand of them.
+      // The base's files the comparison parsed are not parsed again, only checked against the base's project, in one
+      // promise: not one a file for a thousand of them.
       const known = commit.sha === request.base.sha ? atBase : undefined;
       const files = new Map<string, FileAtCommit>();
       const reads: Promise<void>[] = [];
       const project = commitProject(tree, request.withDvcOutputs !== undefined);
-      for (const file of paths) {
-        const got = known?.get(file);
-        if (got?.status !== 'ok') reads.push(readMetricsAt(tree, file, project).then((read) => void files.set(file, read)));
-        // Whether the diff's base values are their run's matters only where a store's record could stand in for them.
-        else if (store) reads.push(lockCheckOf(tree, file, project).then((lock) => void files.set(file, lock ? { ...got, lock } : got)));
-        else files.set(file, got);
-      }
+      for (const file of paths) if (!known?.has(file)) reads.push(readMetricsAt(tree, file, project).then((read) => void files.set(file, read)));
+      if (known?.size) reads.push(checkedAtBase(tree, paths, known, project, store !== undefined, files));
       await Promise.all(reads);
       return files;
     }),
@@ -462,16 +458,35 @@ function sameValues(committed: Map<string, number>, stored: Map<string, number>)
   return finite.length === stored.size && finite.every(([key, value]) => stored.get(key) === value);
 }
 
-/** `lockCheck` of a file the comparison already read (the base's): its bytes are read only where a hash is recorded. */
-async function lockCheckOf(tree: Tree, path: string, project: CommitProject): Promise<LockCheck | undefined> {
-  try {
-    const loaded = await project(path);
-    if (!loaded || !recordedHash(loaded, path)) return undefined;
-    const bytes = await tree.read(path);
-    return bytes ? lockCheck(loaded, path, bytes) : undefined;
-  } catch {
-    // The comparison read it: what this cannot tell leaves it unproven, as a file nothing records.
-    return undefined;
+/**
+ * The base's files the comparison parsed (`known`), into `files` as `readMetricsAt` gives a file it reads: not known
+ * where a project file over it does not load there or is refused; with their `lockCheck` where a store's record could
+ * stand in for them (`withLock`), their bytes read only where a hash is recorded. One promise for all of them.
+ */
+async function checkedAtBase(
+  tree: Tree,
+  paths: readonly string[],
+  known: ReadonlyMap<string, FileAtCommit>,
+  project: CommitProject,
+  withLock: boolean,
+  files: Map<string, FileAtCommit>,
+): Promise<void> {
+  for (const path of paths) {
+    const got = known.get(path);
+    if (!got) continue;
+    try {
+      const loaded = await project(path);
+      const unloaded = loaded && unloadedOver(loaded, path);
+      if (unloaded) {
+        files.set(path, { status: 'error', message: unloaded });
+        continue;
+      }
+      const bytes = withLock && loaded && got.status === 'ok' && recordedHash(loaded, path) ? await tree.read(path) : null;
+      const lock = bytes && loaded ? lockCheck(loaded, path, bytes) : undefined;
+      files.set(path, lock && got.status === 'ok' ? { ...got, lock } : got);
+    } catch (error) {
+      files.set(path, { status: 'error', message: describeError(error) });
+    }
   }
 }
 

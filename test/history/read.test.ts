@@ -587,3 +587,54 @@ test('a committed metrics file whose hash its dvc.lock records is its stage’s 
     `\`metrics.json\` is taken from the history store at 1 commit of the 3 read (${stale.slice(0, 7)}), where the push run's record of the commit differs from the file committed there and its hash there is not the one its dvc.lock (or \`.dvc\` file) records: the committed file is not what the stage made. A committed file whose hash its dvc.lock records stays.`,
   ]);
 });
+
+test('the base commit is checked as the others are: the diff’s base values do not stand where a .dvc file the loader refuses tracks the file', async () => {
+  const r = repo();
+  const dvcYaml = 'stages:\n  train:\n    cmd: python train.py\n    metrics:\n    - metrics.json:\n        cache: false\n';
+  r.commit('a', { 'dvc.yaml': dvcYaml, 'metrics.json': '{"acc": 0.9}' });
+  r.commit('b', { 'metrics.json': '{"acc": 0.91}' });
+  const base = r.commit('dvc add over it', {
+    'metrics.json.dvc': 'outs:\n- md5: 0123456789abcdef0123456789abcdef\n  path: metrics.json\n',
+    'metrics.json': '{"acc": 0.5}',
+  });
+  r.write({ 'metrics.json': '{"acc": 0.92}' });
+  const section = await GitRepo.using(r.dir, async (git) => {
+    const at = { sha: base, label: 'main' };
+    const log = new MemoryLogger();
+    const comparison = await collectAndCompare(git, { workspace: r.dir, base: at, metricsPaths: ['metrics.json'], paramsPaths: [] }, log);
+    // The comparison reads the base's file as DVC's metrics diff would: its values are the diff's base side.
+    assert.deepEqual([...comparison.parsedAtBase], ['metrics.json']);
+    return readHistory(git, { base: at, depth: 3, metrics: comparison.metrics, parsedAtBase: comparison.parsedAtBase }, undefined, log);
+  });
+  assert.deepEqual(
+    section.metrics[0]!.points.map((p) => p.value),
+    [0.9, 0.91],
+  );
+  assert.match(
+    section.notes.join('\n'),
+    new RegExp(`\`metrics\\.json\` could not be read at 1 commit, skipped there \\(${base.slice(0, 7)}: metrics\\.json\\.dvc does not load there: `),
+  );
+});
+
+test('the base commit’s file the diff already read is checked against its dvc.lock too: matching, it stays beside a record that differs', async () => {
+  const r = repo();
+  const dvcYaml = 'stages:\n  train:\n    cmd: python train.py\n    metrics:\n    - metrics.json:\n        cache: false\n';
+  const text = JSON.stringify({ acc: 0.9 });
+  const lock = `schema: '2.0'\nstages:\n  train:\n    cmd: python train.py\n    outs:\n    - path: metrics.json\n      hash: md5\n      md5: ${createHash('md5').update(text).digest('hex')}\n      size: ${text.length}\n`;
+  const base = r.commit('repro', { 'dvc.yaml': dvcYaml, 'dvc.lock': lock, 'metrics.json': text });
+  storeBranch(r, [{ commit: base, acc: 0.8 }]);
+  r.write({ 'metrics.json': JSON.stringify({ acc: 0.95 }) });
+  const section = await GitRepo.using(r.dir, async (git) => {
+    const at = { sha: base, label: 'main' };
+    const log = new MemoryLogger();
+    const comparison = await collectAndCompare(git, { workspace: r.dir, base: at, metricsPaths: ['metrics.json'], paramsPaths: [] }, log);
+    assert.deepEqual([...comparison.parsedAtBase], ['metrics.json']);
+    const store = storeReader(new HistoryStore(git, 'mlreport-history'));
+    return readHistory(git, { base: at, depth: 3, metrics: comparison.metrics, parsedAtBase: comparison.parsedAtBase }, store, log);
+  });
+  assert.deepEqual(
+    section.metrics[0]!.points.map((p) => p.value),
+    [0.9],
+  );
+  assert.deepEqual(section.notes, []);
+});
