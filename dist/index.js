@@ -24070,25 +24070,16 @@ var MetricsScanner = class {
   }
   /** A mapping whose members' keys start with `key[0, keyLength)`. */
   object(depth) {
-    if (depth >= MAX_DEPTH) bail();
+    if (!this.opened(depth, 125)) return;
     const b = this.b;
     const values2 = this.values;
     const prefix = this.keyLength;
-    this.i++;
-    this.ws();
-    if (b[this.i] === 125) {
-      this.i++;
-      return;
-    }
-    for (; ; ) {
+    do {
       this.ws();
       if (b[this.i] !== 34) bail();
       this.keyLength = prefix;
       this.readKey();
-      this.ws();
-      if (b[this.i] !== 58) bail();
-      this.i++;
-      this.ws();
+      this.colon();
       const index = this.table.intern(this.key, 0, this.keyLength);
       const c = b[this.i];
       if (c === 123) {
@@ -24108,13 +24099,36 @@ var MetricsScanner = class {
         this.full();
         if (!this.scalar(index)) bail();
       }
-      this.ws();
-      const next = b[this.i];
-      this.i++;
-      if (next === 125) break;
-      if (next !== 44) bail();
-    }
+    } while (this.more(125));
     this.keyLength = prefix;
+  }
+  /**
+   * Steps into the mapping or list at `i` (`close` is its closing byte); false when it is empty, which is then
+   * passed. Too deep a document is the general reader's.
+   */
+  opened(depth, close) {
+    if (depth >= MAX_DEPTH) bail();
+    this.i++;
+    this.ws();
+    if (this.b[this.i] !== close) return true;
+    this.i++;
+    return false;
+  }
+  /** After a member or item: true at `,` (another follows), false at `close` (the container ends), passing either. */
+  more(close) {
+    this.ws();
+    const next = this.b[this.i];
+    this.i++;
+    if (next === close) return false;
+    if (next !== 44) bail();
+    return true;
+  }
+  /** The `:` after a member's key, and the space around it. */
+  colon() {
+    this.ws();
+    if (this.b[this.i] !== 58) bail();
+    this.i++;
+    this.ws();
   }
   full() {
     if (this.values.count >= MAX_VALUES) bail();
@@ -24276,23 +24290,11 @@ var MetricsScanner = class {
   }
   /** A list: metrics leave lists out, so it is only checked. */
   array(depth) {
-    if (depth >= MAX_DEPTH) bail();
-    const b = this.b;
-    this.i++;
-    this.ws();
-    if (b[this.i] === 93) {
-      this.i++;
-      return;
-    }
-    for (; ; ) {
+    if (!this.opened(depth, 93)) return;
+    do {
       this.ws();
       this.skipValue(depth + 1);
-      this.ws();
-      const next = b[this.i];
-      this.i++;
-      if (next === 93) return;
-      if (next !== 44) bail();
-    }
+    } while (this.more(93));
   }
   skipValue(depth) {
     const c = this.b[this.i];
@@ -24312,32 +24314,17 @@ var MetricsScanner = class {
   }
   /** A mapping inside a list: checked, and a repeated key sends the file to the general reader for its warning. */
   skipObject(depth) {
-    if (depth >= MAX_DEPTH) bail();
-    const b = this.b;
+    if (!this.opened(depth, 125)) return;
     const keys = /* @__PURE__ */ new Set();
-    this.i++;
-    this.ws();
-    if (b[this.i] === 125) {
-      this.i++;
-      return;
-    }
-    for (; ; ) {
+    do {
       this.ws();
-      if (b[this.i] !== 34) bail();
+      if (this.b[this.i] !== 34) bail();
       const key2 = this.string();
       if (keys.has(key2)) bail();
       keys.add(key2);
-      this.ws();
-      if (b[this.i] !== 58) bail();
-      this.i++;
-      this.ws();
+      this.colon();
       this.skipValue(depth + 1);
-      this.ws();
-      const next = b[this.i];
-      this.i++;
-      if (next === 125) return;
-      if (next !== 44) bail();
-    }
+    } while (this.more(125));
   }
 };
 function decodeJsonString(literal2) {

@@ -73,25 +73,16 @@ class MetricsScanner {
 
   /** A mapping whose members' keys start with `key[0, keyLength)`. */
   private object(depth: number): void {
-    if (depth >= MAX_DEPTH) bail();
+    if (!this.opened(depth, 0x7d)) return;
     const b = this.b;
     const values = this.values;
     const prefix = this.keyLength;
-    this.i++;
-    this.ws();
-    if (b[this.i] === 0x7d) {
-      this.i++;
-      return;
-    }
-    for (;;) {
+    do {
       this.ws();
       if (b[this.i] !== 0x22) bail();
       this.keyLength = prefix;
       this.readKey();
-      this.ws();
-      if (b[this.i] !== 0x3a) bail();
-      this.i++;
-      this.ws();
+      this.colon();
       const index = this.table.intern(this.key, 0, this.keyLength);
       const c = b[this.i];
       if (c === 0x7b) {
@@ -111,13 +102,39 @@ class MetricsScanner {
         this.full();
         if (!this.scalar(index)) bail();
       }
-      this.ws();
-      const next = b[this.i];
-      this.i++;
-      if (next === 0x7d) break;
-      if (next !== 0x2c) bail();
-    }
+    } while (this.more(0x7d));
     this.keyLength = prefix;
+  }
+
+  /**
+   * Steps into the mapping or list at `i` (`close` is its closing byte); false when it is empty, which is then
+   * passed. Too deep a document is the general reader's.
+   */
+  private opened(depth: number, close: number): boolean {
+    if (depth >= MAX_DEPTH) bail();
+    this.i++;
+    this.ws();
+    if (this.b[this.i] !== close) return true;
+    this.i++;
+    return false;
+  }
+
+  /** After a member or item: true at `,` (another follows), false at `close` (the container ends), passing either. */
+  private more(close: number): boolean {
+    this.ws();
+    const next = this.b[this.i];
+    this.i++;
+    if (next === close) return false;
+    if (next !== 0x2c) bail();
+    return true;
+  }
+
+  /** The `:` after a member's key, and the space around it. */
+  private colon(): void {
+    this.ws();
+    if (this.b[this.i] !== 0x3a) bail();
+    this.i++;
+    this.ws();
   }
 
   private full(): void {
@@ -295,23 +312,11 @@ class MetricsScanner {
 
   /** A list: metrics leave lists out, so it is only checked. */
   private array(depth: number): void {
-    if (depth >= MAX_DEPTH) bail();
-    const b = this.b;
-    this.i++;
-    this.ws();
-    if (b[this.i] === 0x5d) {
-      this.i++;
-      return;
-    }
-    for (;;) {
+    if (!this.opened(depth, 0x5d)) return;
+    do {
       this.ws();
       this.skipValue(depth + 1);
-      this.ws();
-      const next = b[this.i];
-      this.i++;
-      if (next === 0x5d) return;
-      if (next !== 0x2c) bail();
-    }
+    } while (this.more(0x5d));
   }
 
   private skipValue(depth: number): void {
@@ -333,32 +338,17 @@ class MetricsScanner {
 
   /** A mapping inside a list: checked, and a repeated key sends the file to the general reader for its warning. */
   private skipObject(depth: number): void {
-    if (depth >= MAX_DEPTH) bail();
-    const b = this.b;
+    if (!this.opened(depth, 0x7d)) return;
     const keys = new Set<string>();
-    this.i++;
-    this.ws();
-    if (b[this.i] === 0x7d) {
-      this.i++;
-      return;
-    }
-    for (;;) {
+    do {
       this.ws();
-      if (b[this.i] !== 0x22) bail();
+      if (this.b[this.i] !== 0x22) bail();
       const key = this.string();
       if (keys.has(key)) bail();
       keys.add(key);
-      this.ws();
-      if (b[this.i] !== 0x3a) bail();
-      this.i++;
-      this.ws();
+      this.colon();
       this.skipValue(depth + 1);
-      this.ws();
-      const next = b[this.i];
-      this.i++;
-      if (next === 0x7d) return;
-      if (next !== 0x2c) bail();
-    }
+    } while (this.more(0x7d));
   }
 }
 
