@@ -25345,30 +25345,15 @@ function zipFiles(entries, modified = /* @__PURE__ */ new Date()) {
     const data = stored ? entry.bytes : deflated;
     const crc = crc32(entry.bytes);
     if (entry.bytes.length > 4294967294 || offset > 4294967294) throw new Error(`${entry.name} does not fit a ZIP without ZIP64.`);
+    const fields = { method: stored ? 0 : 8, time, date, crc, compressed: data.length, size: entry.bytes.length, nameLength: name.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(67324752, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(2048, 6);
-    local.writeUInt16LE(stored ? 0 : 8, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(entry.bytes.length, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeEntryFields(local, 4, fields);
     locals.push(local, name, data);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(33639248, 0);
     central.writeUInt16LE(3 << 8 | 20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(2048, 8);
-    central.writeUInt16LE(stored ? 0 : 8, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(date, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(entry.bytes.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeEntryFields(central, 6, fields);
     central.writeUInt32LE(33188 << 16 >>> 0, 38);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
@@ -25382,6 +25367,17 @@ function zipFiles(entries, modified = /* @__PURE__ */ new Date()) {
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
+}
+function writeEntryFields(header, at, f) {
+  header.writeUInt16LE(20, at);
+  header.writeUInt16LE(2048, at + 2);
+  header.writeUInt16LE(f.method, at + 4);
+  header.writeUInt16LE(f.time, at + 6);
+  header.writeUInt16LE(f.date, at + 8);
+  header.writeUInt32LE(f.crc, at + 10);
+  header.writeUInt32LE(f.compressed, at + 14);
+  header.writeUInt32LE(f.size, at + 18);
+  header.writeUInt16LE(f.nameLength, at + 22);
 }
 function dosDateTime(d) {
   const year = Math.max(d.getFullYear(), 1980);
