@@ -25892,83 +25892,78 @@ function frameFields(sources) {
   };
 }
 function revisionDatapoints(sources, fields, rev, files, drawn = sources) {
-  const names = shortNames(sources.map((s) => s.file));
   const points = [];
-  sources.forEach((source, si) => {
-    const data = files.get(source.file);
-    if (!data || !drawn.includes(source)) return;
-    const filename = names[si];
-    for (const yField of source.ys) {
-      const series2 = seriesName(sources, filename, yField);
-      if (source.dagshub) {
-        for (const row3 of data.rows) {
-          if (String(row3.Name ?? row3.name) !== yField) continue;
-          const point = {
-            ...row3,
-            [INDEX_FIELD]: row3.Step ?? row3.step,
-            [DAGSHUB_VALUE]: row3.Value ?? row3.value,
-            rev,
-            filename,
-            field: yField,
-            series: series2
-          };
-          point[fields.x] = point[INDEX_FIELD];
-          point[fields.y] = point[DAGSHUB_VALUE];
-          points.push(point);
-        }
-        continue;
-      }
-      const xRows = source.xFile ? files.get(source.xFile)?.rows : void 0;
-      data.rows.forEach((row3, index) => {
-        if (!(yField in row3)) return;
-        const point = { ...row3, rev, filename, field: yField, series: series2 };
-        if (source.x === null) point[INDEX_FIELD] = index;
-        const xRow = xRows?.[index];
-        if (source.x !== null && xRow && source.x in xRow) point[source.x] = xRow[source.x];
-        if (fields.x !== (source.x ?? INDEX_FIELD)) point[fields.x] = source.x === null ? index : point[source.x];
-        if (fields.y !== yField) point[fields.y] = row3[yField];
+  for (const { source, data, filename, yField, series: series2 } of drawnSeries(sources, files, drawn)) {
+    if (source.dagshub) {
+      for (const row3 of data.rows) {
+        if (String(row3.Name ?? row3.name) !== yField) continue;
+        const point = {
+          ...row3,
+          [INDEX_FIELD]: row3.Step ?? row3.step,
+          [DAGSHUB_VALUE]: row3.Value ?? row3.value,
+          rev,
+          filename,
+          field: yField,
+          series: series2
+        };
+        point[fields.x] = point[INDEX_FIELD];
+        point[fields.y] = point[DAGSHUB_VALUE];
         points.push(point);
-      });
+      }
+      continue;
     }
-  });
+    const xRows = source.xFile ? files.get(source.xFile)?.rows : void 0;
+    data.rows.forEach((row3, index) => {
+      if (!(yField in row3)) return;
+      const point = { ...row3, rev, filename, field: yField, series: series2 };
+      if (source.x === null) point[INDEX_FIELD] = index;
+      const xRow = xRows?.[index];
+      if (source.x !== null && xRow && source.x in xRow) point[source.x] = xRow[source.x];
+      if (fields.x !== (source.x ?? INDEX_FIELD)) point[fields.x] = source.x === null ? index : point[source.x];
+      if (fields.y !== yField) point[fields.y] = row3[yField];
+      points.push(point);
+    });
+  }
   return points;
 }
-function revisionSeries(sources, rev, files, drawn = sources) {
+function* drawnSeries(sources, files, drawn) {
   const names = shortNames(sources.map((s) => s.file));
-  const out = [];
-  sources.forEach((source, si) => {
+  for (const [si, source] of sources.entries()) {
     const data = files.get(source.file);
-    if (!data || !drawn.includes(source)) return;
+    if (!data || !drawn.includes(source)) continue;
     const filename = names[si];
-    for (const yField of source.ys) {
-      const series2 = seriesName(sources, filename, yField);
-      const table2 = data.table;
-      const xData = source.xFile ? files.get(source.xFile) : void 0;
-      if (table2 && !source.dagshub) {
-        const y = tableColumn(table2, yField);
-        const x = source.x === null ? indexColumn(table2.length) : xData ? joinedColumn(xData, source.x, table2.length) : tableColumn(table2, source.x);
-        out.push({ rev, filename, field: yField, series: series2, x, y });
-        continue;
-      }
-      const xs = [];
-      const ys = [];
-      const rows = [];
-      data.rows.forEach((row3, index) => {
-        if (source.dagshub) {
-          if (String(row3.Name ?? row3.name) !== yField) return;
-          xs.push(row3.Step ?? row3.step);
-          ys.push(row3.Value ?? row3.value);
-        } else {
-          if (!(yField in row3)) return;
-          const xRow = xData?.rows[index];
-          xs.push(source.x === null ? index : xRow && source.x in xRow ? xRow[source.x] : row3[source.x]);
-          ys.push(row3[yField]);
-        }
-        rows.push(index + 1);
-      });
-      out.push({ rev, filename, field: yField, series: series2, x: arrayColumn(xs), y: arrayColumn(ys), rows });
+    for (const yField of source.ys) yield { source, data, filename, yField, series: seriesName(sources, filename, yField) };
+  }
+}
+function revisionSeries(sources, rev, files, drawn = sources) {
+  const out = [];
+  for (const { source, data, filename, yField, series: series2 } of drawnSeries(sources, files, drawn)) {
+    const table2 = data.table;
+    const xData = source.xFile ? files.get(source.xFile) : void 0;
+    if (table2 && !source.dagshub) {
+      const y = tableColumn(table2, yField);
+      const x = source.x === null ? indexColumn(table2.length) : xData ? joinedColumn(xData, source.x, table2.length) : tableColumn(table2, source.x);
+      out.push({ rev, filename, field: yField, series: series2, x, y });
+      continue;
     }
-  });
+    const xs = [];
+    const ys = [];
+    const rows = [];
+    data.rows.forEach((row3, index) => {
+      if (source.dagshub) {
+        if (String(row3.Name ?? row3.name) !== yField) return;
+        xs.push(row3.Step ?? row3.step);
+        ys.push(row3.Value ?? row3.value);
+      } else {
+        if (!(yField in row3)) return;
+        const xRow = xData?.rows[index];
+        xs.push(source.x === null ? index : xRow && source.x in xRow ? xRow[source.x] : row3[source.x]);
+        ys.push(row3[yField]);
+      }
+      rows.push(index + 1);
+    });
+    out.push({ rev, filename, field: yField, series: series2, x: arrayColumn(xs), y: arrayColumn(ys), rows });
+  }
   return out;
 }
 function tableColumn(table2, name) {

@@ -137,47 +137,60 @@ export function revisionDatapoints(
   files: RevisionFiles,
   drawn: ResolvedSource[] = sources,
 ): Datapoint[] {
-  const names = shortNames(sources.map((s) => s.file));
   const points: Datapoint[] = [];
-  sources.forEach((source, si) => {
-    const data = files.get(source.file);
-    if (!data || !drawn.includes(source)) return;
-    const filename = names[si]!;
-    for (const yField of source.ys) {
-      const series = seriesName(sources, filename, yField);
-      if (source.dagshub) {
-        for (const row of data.rows) {
-          if (String(row.Name ?? row.name) !== yField) continue;
-          const point: Datapoint = {
-            ...row,
-            [INDEX_FIELD]: row.Step ?? row.step,
-            [DAGSHUB_VALUE]: row.Value ?? row.value,
-            rev,
-            filename,
-            field: yField,
-            series,
-          };
-          point[fields.x] = point[INDEX_FIELD];
-          point[fields.y] = point[DAGSHUB_VALUE];
-          points.push(point);
-        }
-        continue;
-      }
-      const xRows = source.xFile ? files.get(source.xFile)?.rows : undefined;
-      data.rows.forEach((row: Row, index) => {
-        if (!(yField in row)) return;
-        const point: Datapoint = { ...row, rev, filename, field: yField, series };
-        if (source.x === null) point[INDEX_FIELD] = index;
-        // DVC's join: the x file's value of the same row, where that row has the field.
-        const xRow = xRows?.[index];
-        if (source.x !== null && xRow && source.x in xRow) point[source.x] = xRow[source.x];
-        if (fields.x !== (source.x ?? INDEX_FIELD)) point[fields.x] = source.x === null ? index : point[source.x];
-        if (fields.y !== yField) point[fields.y] = row[yField];
+  for (const { source, data, filename, yField, series } of drawnSeries(sources, files, drawn)) {
+    if (source.dagshub) {
+      for (const row of data.rows) {
+        if (String(row.Name ?? row.name) !== yField) continue;
+        const point: Datapoint = {
+          ...row,
+          [INDEX_FIELD]: row.Step ?? row.step,
+          [DAGSHUB_VALUE]: row.Value ?? row.value,
+          rev,
+          filename,
+          field: yField,
+          series,
+        };
+        point[fields.x] = point[INDEX_FIELD];
+        point[fields.y] = point[DAGSHUB_VALUE];
         points.push(point);
-      });
+      }
+      continue;
     }
-  });
+    const xRows = source.xFile ? files.get(source.xFile)?.rows : undefined;
+    data.rows.forEach((row: Row, index) => {
+      if (!(yField in row)) return;
+      const point: Datapoint = { ...row, rev, filename, field: yField, series };
+      if (source.x === null) point[INDEX_FIELD] = index;
+      // DVC's join: the x file's value of the same row, where that row has the field.
+      const xRow = xRows?.[index];
+      if (source.x !== null && xRow && source.x in xRow) point[source.x] = xRow[source.x];
+      if (fields.x !== (source.x ?? INDEX_FIELD)) point[fields.x] = source.x === null ? index : point[source.x];
+      if (fields.y !== yField) point[fields.y] = row[yField];
+      points.push(point);
+    });
+  }
   return points;
+}
+
+/** One series of a plot at one revision: a y field of a drawn source whose file this revision has. */
+interface DrawnSeries {
+  source: ResolvedSource;
+  data: PlotData;
+  filename: string;
+  yField: string;
+  series: string;
+}
+
+/** The series `revisionDatapoints` and `revisionSeries` draw (which, and their names, as the former says), in source then field order. */
+function* drawnSeries(sources: ResolvedSource[], files: RevisionFiles, drawn: ResolvedSource[]): Generator<DrawnSeries> {
+  const names = shortNames(sources.map((s) => s.file));
+  for (const [si, source] of sources.entries()) {
+    const data = files.get(source.file);
+    if (!data || !drawn.includes(source)) continue;
+    const filename = names[si]!;
+    for (const yField of source.ys) yield { source, data, filename, yField, series: seriesName(sources, filename, yField) };
+  }
 }
 
 /** One axis of a series: its cells, and all of them as numbers (made once, when a template needs numbers). */
@@ -204,41 +217,34 @@ export interface SeriesColumns {
  * checked and downsampled before vega sees them (100k-row files would otherwise become 100k objects per series).
  */
 export function revisionSeries(sources: ResolvedSource[], rev: string, files: RevisionFiles, drawn: ResolvedSource[] = sources): SeriesColumns[] {
-  const names = shortNames(sources.map((s) => s.file));
   const out: SeriesColumns[] = [];
-  sources.forEach((source, si) => {
-    const data = files.get(source.file);
-    if (!data || !drawn.includes(source)) return;
-    const filename = names[si]!;
-    for (const yField of source.ys) {
-      const series = seriesName(sources, filename, yField);
-      const table = data.table;
-      const xData = source.xFile ? files.get(source.xFile) : undefined;
-      if (table && !source.dagshub) {
-        const y = tableColumn(table, yField);
-        const x = source.x === null ? indexColumn(table.length) : xData ? joinedColumn(xData, source.x, table.length) : tableColumn(table, source.x);
-        out.push({ rev, filename, field: yField, series, x, y });
-        continue;
-      }
-      const xs: unknown[] = [];
-      const ys: unknown[] = [];
-      const rows: number[] = [];
-      data.rows.forEach((row: Row, index) => {
-        if (source.dagshub) {
-          if (String(row.Name ?? row.name) !== yField) return;
-          xs.push(row.Step ?? row.step);
-          ys.push(row.Value ?? row.value);
-        } else {
-          if (!(yField in row)) return;
-          const xRow = xData?.rows[index];
-          xs.push(source.x === null ? index : xRow && source.x in xRow ? xRow[source.x] : row[source.x]);
-          ys.push(row[yField]);
-        }
-        rows.push(index + 1);
-      });
-      out.push({ rev, filename, field: yField, series, x: arrayColumn(xs), y: arrayColumn(ys), rows });
+  for (const { source, data, filename, yField, series } of drawnSeries(sources, files, drawn)) {
+    const table = data.table;
+    const xData = source.xFile ? files.get(source.xFile) : undefined;
+    if (table && !source.dagshub) {
+      const y = tableColumn(table, yField);
+      const x = source.x === null ? indexColumn(table.length) : xData ? joinedColumn(xData, source.x, table.length) : tableColumn(table, source.x);
+      out.push({ rev, filename, field: yField, series, x, y });
+      continue;
     }
-  });
+    const xs: unknown[] = [];
+    const ys: unknown[] = [];
+    const rows: number[] = [];
+    data.rows.forEach((row: Row, index) => {
+      if (source.dagshub) {
+        if (String(row.Name ?? row.name) !== yField) return;
+        xs.push(row.Step ?? row.step);
+        ys.push(row.Value ?? row.value);
+      } else {
+        if (!(yField in row)) return;
+        const xRow = xData?.rows[index];
+        xs.push(source.x === null ? index : xRow && source.x in xRow ? xRow[source.x] : row[source.x]);
+        ys.push(row[yField]);
+      }
+      rows.push(index + 1);
+    });
+    out.push({ rev, filename, field: yField, series, x: arrayColumn(xs), y: arrayColumn(ys), rows });
+  }
   return out;
 }
 
