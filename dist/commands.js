@@ -19177,6 +19177,38 @@ async function readVerified(remote, oid, legacy) {
   if (`${actual}.dir` !== oid) throw new ObjectError(`corrupt: ${key2} on ${remote.description} has md5 ${actual}`, "corrupt");
   return bytes;
 }
+var PushToRemotes = class {
+  constructor(cache) {
+    this.cache = cache;
+  }
+  cache;
+  total = { uploaded: 0, present: 0, bytes: 0, notPushed: [] };
+  failed = [];
+  /**
+   * One remote's share: the `cached` objects uploaded; `uncached` (outputs the cache lacks) looked for on the remote,
+   * those it lacks too in `notPushed`. A DataError (from `remote()` too) waits for `done`.
+   */
+  async send(remote, cached, uncached) {
+    try {
+      const to = remote();
+      if (uncached.length) for (const m of await missingFromRemote(to, uncached, this.cache.corrupt)) this.total.notPushed.push(m);
+      if (!cached.length) return;
+      const r = await push(this.cache, to, cached);
+      this.total.uploaded += r.uploaded;
+      this.total.present += r.present;
+      this.total.bytes += r.bytes;
+    } catch (error) {
+      if (!(error instanceof DataError)) throw error;
+      this.failed.push(error);
+    }
+  }
+  /** What every remote got, or the remotes' failures (pushFailure). */
+  done() {
+    const failure2 = pushFailure(this.failed, this.total.uploaded);
+    if (failure2) throw failure2;
+    return this.total;
+  }
+};
 async function push(cache, remote, refs) {
   const result = { uploaded: 0, present: 0, bytes: 0 };
   const failures = [];
@@ -20077,25 +20109,9 @@ async function pushProjectOutputs(root, options2 = {}, project) {
       (await data.cache.has(out.oid, out.legacy) ? group.cached : group.uncached).push(out);
       groups.set(out.remote, group);
     }
-    const total = { uploaded: 0, present: 0, bytes: 0, notPushed: [] };
-    const failed2 = [];
-    for (const [name, { cached, uncached }] of groups) {
-      try {
-        const remote = data.remoteFor(name);
-        if (uncached.length) for (const m of await missingFromRemote(remote, uncached, data.cache.corrupt)) total.notPushed.push(m);
-        if (!cached.length) continue;
-        const r = await push(data.cache, remote, cached);
-        total.uploaded += r.uploaded;
-        total.present += r.present;
-        total.bytes += r.bytes;
-      } catch (error) {
-        if (!(error instanceof DataError)) throw error;
-        failed2.push(error);
-      }
-    }
-    const failure2 = pushFailure(failed2, total.uploaded);
-    if (failure2) throw failure2;
-    return total;
+    const pushing = new PushToRemotes(data.cache);
+    for (const [name, { cached, uncached }] of groups) await pushing.send(() => data.remoteFor(name), cached, uncached);
+    return pushing.done();
   } finally {
     await data.close();
   }
@@ -30926,9 +30942,8 @@ async function pullTracked(root, options2 = {}) {
 }
 async function pushTracked(root, options2 = {}) {
   const { config, cache, groups } = await plan(root, options2);
-  const total = { uploaded: 0, present: 0, bytes: 0, notPushed: [] };
   const named3 = Boolean(options2.targets?.length);
-  const failed2 = [];
+  const pushing = new PushToRemotes(cache);
   for (const [name, all] of groups) {
     const outs = [];
     const uncached = [];
@@ -30948,22 +30963,12 @@ async function pushTracked(root, options2 = {}) {
     if (!outs.length && !uncached.length) continue;
     const remote = openRemote(selectRemote(config, name, options2.pickRemote), options2);
     try {
-      if (uncached.length) for (const m of await missingFromRemote(remote, uncached, cache.corrupt)) total.notPushed.push(m);
-      if (!outs.length) continue;
-      const r = await push(cache, remote, outs);
-      total.uploaded += r.uploaded;
-      total.present += r.present;
-      total.bytes += r.bytes;
-    } catch (error) {
-      if (!(error instanceof DataError)) throw error;
-      failed2.push(error);
+      await pushing.send(() => remote, outs, uncached);
     } finally {
       await remote.close();
     }
   }
-  const failure2 = pushFailure(failed2, total.uploaded);
-  if (failure2) throw failure2;
-  return total;
+  return pushing.done();
 }
 async function plan(root, options2) {
   const config = await loadDvcConfig(root, options2);

@@ -15934,6 +15934,38 @@ async function readVerified(remote, oid, legacy) {
   if (`${actual}.dir` !== oid) throw new ObjectError(`corrupt: ${key2} on ${remote.description} has md5 ${actual}`, "corrupt");
   return bytes;
 }
+var PushToRemotes = class {
+  constructor(cache) {
+    this.cache = cache;
+  }
+  cache;
+  total = { uploaded: 0, present: 0, bytes: 0, notPushed: [] };
+  failed = [];
+  /**
+   * One remote's share: the `cached` objects uploaded; `uncached` (outputs the cache lacks) looked for on the remote,
+   * those it lacks too in `notPushed`. A DataError (from `remote()` too) waits for `done`.
+   */
+  async send(remote, cached, uncached) {
+    try {
+      const to = remote();
+      if (uncached.length) for (const m of await missingFromRemote(to, uncached, this.cache.corrupt)) this.total.notPushed.push(m);
+      if (!cached.length) return;
+      const r = await push(this.cache, to, cached);
+      this.total.uploaded += r.uploaded;
+      this.total.present += r.present;
+      this.total.bytes += r.bytes;
+    } catch (error2) {
+      if (!(error2 instanceof DataError)) throw error2;
+      this.failed.push(error2);
+    }
+  }
+  /** What every remote got, or the remotes' failures (pushFailure). */
+  done() {
+    const failure2 = pushFailure(this.failed, this.total.uploaded);
+    if (failure2) throw failure2;
+    return this.total;
+  }
+};
 async function push(cache, remote, refs) {
   const result = { uploaded: 0, present: 0, bytes: 0 };
   const failures = [];
@@ -16292,25 +16324,9 @@ async function pushProjectOutputs(root, options = {}, project) {
       (await data.cache.has(out.oid, out.legacy) ? group2.cached : group2.uncached).push(out);
       groups.set(out.remote, group2);
     }
-    const total = { uploaded: 0, present: 0, bytes: 0, notPushed: [] };
-    const failed2 = [];
-    for (const [name, { cached, uncached }] of groups) {
-      try {
-        const remote = data.remoteFor(name);
-        if (uncached.length) for (const m of await missingFromRemote(remote, uncached, data.cache.corrupt)) total.notPushed.push(m);
-        if (!cached.length) continue;
-        const r = await push(data.cache, remote, cached);
-        total.uploaded += r.uploaded;
-        total.present += r.present;
-        total.bytes += r.bytes;
-      } catch (error2) {
-        if (!(error2 instanceof DataError)) throw error2;
-        failed2.push(error2);
-      }
-    }
-    const failure2 = pushFailure(failed2, total.uploaded);
-    if (failure2) throw failure2;
-    return total;
+    const pushing = new PushToRemotes(data.cache);
+    for (const [name, { cached, uncached }] of groups) await pushing.send(() => data.remoteFor(name), cached, uncached);
+    return pushing.done();
   } finally {
     await data.close();
   }

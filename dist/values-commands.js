@@ -10604,7 +10604,7 @@ function parseDvcFile(file, text2) {
     const hash2 = item.get("hash");
     if (hash2 !== void 0 && hash2 !== "md5") throw new UserError(`${where2}.hash '${pyStr(hash2)}' is not one DVC writes (md5).`);
     boolField(item, "persist", `${where2}.persist`);
-    const push2 = boolField(item, "push", `${where2}.push`) ?? true;
+    const push = boolField(item, "push", `${where2}.push`) ?? true;
     for (const key of ["desc", "type"]) stringField(item, key, `${where2}.${key}`);
     const labels = item.get("labels");
     if (labels !== void 0 && !(Array.isArray(labels) && labels.every((l) => typeof l === "string"))) {
@@ -10613,7 +10613,7 @@ function parseDvcFile(file, text2) {
     mapField(item, "fs_config", `${where2}.fs_config`);
     const cache = boolField(item, "cache", `${where2}.cache`) ?? true;
     const remote = stringField(item, "remote", `${where2}.remote`);
-    const out = { ...entry, path, cache, push: push2 };
+    const out = { ...entry, path, cache, push };
     if (remote !== void 0) out.remote = remote;
     return out;
   });

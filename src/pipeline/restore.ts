@@ -5,12 +5,12 @@ import { Cache } from '../dvc/data/cache';
 import { checkout } from '../dvc/data/checkout';
 import { loadDvcConfig, selectRemote, type DvcConfig, type RevisionConfig } from '../dvc/data/config';
 import { importNotFetched, type TrackedOut } from '../dvc/data/dvcfile';
-import { DataError, ObjectError, pushFailure, TransferError } from '../dvc/data/errors';
+import { DataError, ObjectError, TransferError } from '../dvc/data/errors';
 import { objectMd5 } from '../dvc/data/hash';
 import { isDirOid, objectKey } from '../dvc/data/oid';
 import { openRemote, remoteSecrets, type RemoteInputs } from '../dvc/data/remotes/open';
 import type { Remote } from '../dvc/data/remotes/types';
-import { missingFromRemote, pull, push, type NotPushed, type PushResult } from '../dvc/data/transfer';
+import { pull, PushToRemotes, type NotPushed, type PushResult } from '../dvc/data/transfer';
 import type { LockEntry, LockStage } from '../dvc/lock';
 import { joinPath, loadProject, type DvcProject } from '../dvc/project';
 import type { Stage } from '../dvc/types';
@@ -364,26 +364,9 @@ export async function pushProjectOutputs(
       ((await data.cache.has(out.oid, out.legacy)) ? group.cached : group.uncached).push(out);
       groups.set(out.remote, group);
     }
-    const total = { uploaded: 0, present: 0, bytes: 0, notPushed: [] as NotPushed[] };
-    // Every remote gets what it can; what failed is said at the end, as `dvc push` does.
-    const failed: DataError[] = [];
-    for (const [name, { cached, uncached }] of groups) {
-      try {
-        const remote = data.remoteFor(name);
-        if (uncached.length) for (const m of await missingFromRemote(remote, uncached, data.cache.corrupt)) total.notPushed.push(m);
-        if (!cached.length) continue;
-        const r = await push(data.cache, remote, cached);
-        total.uploaded += r.uploaded;
-        total.present += r.present;
-        total.bytes += r.bytes;
-      } catch (error) {
-        if (!(error instanceof DataError)) throw error;
-        failed.push(error);
-      }
-    }
-    const failure = pushFailure(failed, total.uploaded);
-    if (failure) throw failure;
-    return total;
+    const pushing = new PushToRemotes(data.cache);
+    for (const [name, { cached, uncached }] of groups) await pushing.send(() => data.remoteFor(name), cached, uncached);
+    return pushing.done();
   } finally {
     await data.close();
   }

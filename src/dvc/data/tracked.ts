@@ -3,14 +3,14 @@ import { rm } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { checkout, stage, type CheckoutOutcome } from './checkout';
 import { loadDvcConfig, selectRemote, type ConfigEnvironment } from './config';
-import { DataError, ObjectError, pushFailure, TransferError, type ObjectFailure } from './errors';
+import { DataError, ObjectError, TransferError, type ObjectFailure } from './errors';
 import { importNotFetched, loadTrackedFiles, type TrackedOut } from './dvcfile';
 import { joinPath } from '../paths';
 import type { DirEntry } from './manifest';
 import { isDirOid } from './oid';
 import { openRemote, type RemoteInputs } from './remotes/open';
 import type { Remote } from './remotes/types';
-import { manifestOf, missingFromRemote, pull, push, type NotPushed, type PullResult, type PushResult } from './transfer';
+import { manifestOf, pull, PushToRemotes, type NotPushed, type PullResult, type PushResult } from './transfer';
 
 export interface TrackedOptions extends RemoteInputs, ConfigEnvironment {
   /**
@@ -135,11 +135,9 @@ export async function pullTracked(root: string, options: TrackedOptions = {}): P
  */
 export async function pushTracked(root: string, options: TrackedOptions = {}): Promise<PushReport> {
   const { config, cache, groups } = await plan(root, options);
-  const total: PushReport = { uploaded: 0, present: 0, bytes: 0, notPushed: [] };
   const named = Boolean(options.targets?.length);
-  // As `dvc push`: every remote gets what it can, and what failed is said at the end (its UploadError), not at the
-  // first remote that fails while the others' outputs wait unsent.
-  const failed: DataError[] = [];
+  // As `dvc push`: what failed is said at the end (its UploadError).
+  const pushing = new PushToRemotes(cache);
   for (const [name, all] of groups) {
     const outs: TrackedOut[] = [];
     const uncached: TrackedOut[] = [];
@@ -160,22 +158,12 @@ export async function pushTracked(root: string, options: TrackedOptions = {}): P
     if (!outs.length && !uncached.length) continue;
     const remote = openRemote(selectRemote(config, name, options.pickRemote), options);
     try {
-      if (uncached.length) for (const m of await missingFromRemote(remote, uncached, cache.corrupt)) total.notPushed.push(m);
-      if (!outs.length) continue;
-      const r = await push(cache, remote, outs);
-      total.uploaded += r.uploaded;
-      total.present += r.present;
-      total.bytes += r.bytes;
-    } catch (error) {
-      if (!(error instanceof DataError)) throw error;
-      failed.push(error);
+      await pushing.send(() => remote, outs, uncached);
     } finally {
       await remote.close();
     }
   }
-  const failure = pushFailure(failed, total.uploaded);
-  if (failure) throw failure;
-  return total;
+  return pushing.done();
 }
 
 /** An out to move: whole, or (targets inside a directory output) only its files under `parts`. */

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { Cache } from './cache';
 import { makeFolders, stagedCopy } from './checkout';
-import { DataError, ObjectError, TransferError, type ObjectFailure } from './errors';
+import { DataError, ObjectError, pushFailure, TransferError, type ObjectFailure } from './errors';
 import { ObjectHasher } from './hash';
 import { parseManifest, type DirEntry } from './manifest';
 import { checkOid, isDirOid, objectKey, type ObjectRef } from './oid';
@@ -58,7 +58,7 @@ export function notPushedSummary(missing: readonly NotPushed[]): string {
  * Of outputs the cache lacks, those `remote` lacks too: `dvc push` does not fail for them but warns, naming each
  * (dvc-data's transfer with `validate_status=_log_missing`); one the remote holds has nothing to push.
  */
-export async function missingFromRemote(
+async function missingFromRemote(
   remote: Remote,
   refs: readonly (ObjectRef & { path: string; stage?: string })[],
   corrupt: ReadonlySet<string> = new Set(),
@@ -264,6 +264,43 @@ async function readVerified(remote: Remote, oid: string, legacy: boolean): Promi
  * remote has vouches for its entries, as in DVC), uploads the rest `remote.jobs` at a time, and each `.dir`
  * manifest last, only when all its entries made it — a remote never lists a directory it cannot serve whole.
  */
+/**
+ * A push to several remotes, one `send` each, as `dvc push` makes it: every remote gets what it can, and what failed
+ * is said at the end (`done`), not at the first remote that fails while the others' outputs wait unsent.
+ */
+export class PushToRemotes {
+  readonly total: PushResult & { notPushed: NotPushed[] } = { uploaded: 0, present: 0, bytes: 0, notPushed: [] };
+  private readonly failed: DataError[] = [];
+
+  constructor(private readonly cache: Cache) {}
+
+  /**
+   * One remote's share: the `cached` objects uploaded; `uncached` (outputs the cache lacks) looked for on the remote,
+   * those it lacks too in `notPushed`. A DataError (from `remote()` too) waits for `done`.
+   */
+  async send(remote: () => Remote, cached: ObjectRef[], uncached: readonly (ObjectRef & { path: string; stage?: string })[]): Promise<void> {
+    try {
+      const to = remote();
+      if (uncached.length) for (const m of await missingFromRemote(to, uncached, this.cache.corrupt)) this.total.notPushed.push(m);
+      if (!cached.length) return;
+      const r = await push(this.cache, to, cached);
+      this.total.uploaded += r.uploaded;
+      this.total.present += r.present;
+      this.total.bytes += r.bytes;
+    } catch (error) {
+      if (!(error instanceof DataError)) throw error;
+      this.failed.push(error);
+    }
+  }
+
+  /** What every remote got, or the remotes' failures (pushFailure). */
+  done(): PushResult & { notPushed: NotPushed[] } {
+    const failure = pushFailure(this.failed, this.total.uploaded);
+    if (failure) throw failure;
+    return this.total;
+  }
+}
+
 export async function push(cache: Cache, remote: Remote, refs: ObjectRef[]): Promise<PushResult> {
   const result: PushResult = { uploaded: 0, present: 0, bytes: 0 };
   const failures: ObjectFailure[] = [];
