@@ -7367,7 +7367,6 @@ var require_dist = __commonJS({
 
 // src/commands/aggregate.ts
 import { resolve as resolve8 } from "node:path";
-import { parseArgs } from "node:util";
 
 // src/util/crash-site.ts
 import { readFileSync } from "node:fs";
@@ -30329,22 +30328,23 @@ function storeOption(value) {
   return value === void 0 ? void 0 : checkStoreBranch(value, "--history-store");
 }
 
+// src/commands/args.ts
+import { parseArgs } from "node:util";
+function parseCommandArgs(args, options2) {
+  return parseArgs({ args, options: options2, strict: true, allowPositionals: true });
+}
+
 // src/commands/aggregate.ts
 var aggregateCommand = {
   async run(args) {
-    const { values: values2, positionals } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        out: { type: "string" },
-        "repeat-params": { type: "string", multiple: true },
-        "rank-by": { type: "string" },
-        "expected-runs": { type: "string" },
-        threshold: { type: "string", multiple: true },
-        "missing-base": { type: "string", default: "skip" },
-        quiet: { type: "boolean", default: false }
-      }
+    const { values: values2, positionals } = parseCommandArgs(args, {
+      out: { type: "string" },
+      "repeat-params": { type: "string", multiple: true },
+      "rank-by": { type: "string" },
+      "expected-runs": { type: "string" },
+      threshold: { type: "string", multiple: true },
+      "missing-base": { type: "string", default: "skip" },
+      quiet: { type: "boolean", default: false }
     });
     if (!positionals.length) throw new UserError("aggregate: name at least one folder of report folders (mlreport aggregate DIR...).");
     const missingBase = values2["missing-base"];
@@ -30735,21 +30735,15 @@ var metricsDiffCommand = {
 
 // src/commands/metrics-history.ts
 import { resolve as resolve11 } from "node:path";
-import { parseArgs as parseArgs2 } from "node:util";
 var metricsHistoryCommand = {
   async run(args) {
-    const { values: values2, positionals } = parseArgs2({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        depth: { type: "string", default: "" },
-        metrics: { type: "string", multiple: true },
-        "history-store": { type: "string" },
-        md: { type: "boolean", default: false },
-        json: { type: "boolean", default: false },
-        cwd: { type: "string", default: "." }
-      }
+    const { values: values2, positionals } = parseCommandArgs(args, {
+      depth: { type: "string", default: "" },
+      metrics: { type: "string", multiple: true },
+      "history-store": { type: "string" },
+      md: { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+      cwd: { type: "string", default: "." }
     });
     if (positionals.length > 1) throw new UserError(`expected at most one revision, got ${positionals.length}: ${positionals.join(" ")}`);
     const depth = parseHistoryDepth(values2.depth, "--depth");
@@ -30806,10 +30800,10 @@ var paramsDiffCommand = {
 
 // src/commands/plots-render.ts
 import { join as join31, resolve as resolve12 } from "node:path";
-import { parseArgs as parseArgs3 } from "node:util";
+import { parseArgs as parseArgs2 } from "node:util";
 var plotsRenderCommand = {
   async run(args) {
-    const { values: values2 } = parseArgs3({
+    const { values: values2 } = parseArgs2({
       args,
       strict: true,
       options: { ...PROJECT_OPTIONS, out: { type: "string" } }
@@ -30861,7 +30855,6 @@ ${plots.length ? plotsMarkdown(plots) : "_No plots defined: add a `plots:` secti
 // src/commands/pull.ts
 import { realpath as realpath5 } from "node:fs/promises";
 import { relative as relative12, resolve as resolve14, sep as sep13 } from "node:path";
-import { parseArgs as parseArgs4 } from "node:util";
 
 // src/dvc/data/tracked.ts
 import { rm as rm7 } from "node:fs/promises";
@@ -31032,16 +31025,11 @@ function filesUnder(out, parts, entries) {
 
 // src/commands/pull.ts
 function options(args, extra = {}) {
-  const { values: values2, positionals } = parseArgs4({
-    args,
-    strict: true,
-    allowPositionals: true,
-    options: {
-      remote: { type: "string", short: "r" },
-      jobs: { type: "string", short: "j" },
-      cwd: { type: "string", default: "." },
-      ...extra.force !== void 0 ? { force: { type: "boolean", short: "f", default: false } } : {}
-    }
+  const { values: values2, positionals } = parseCommandArgs(args, {
+    remote: { type: "string", short: "r" },
+    jobs: { type: "string", short: "j" },
+    cwd: { type: "string", default: "." },
+    ...extra.force !== void 0 ? { force: { type: "boolean", short: "f", default: false } } : {}
   });
   const jobs = values2.jobs === void 0 ? void 0 : parseDecimal(values2.jobs, "--jobs", "a whole number of at least 1", { fractions: false, accepts: (n) => n >= 1 });
   return {
@@ -31099,13 +31087,21 @@ async function folderIn(root, cwd) {
 function mib2(bytes) {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
+var PULL_FIRST_OPTIONS = {
+  "no-pull": { type: "boolean", default: false },
+  remote: { type: "string", short: "r" },
+  cwd: { type: "string", default: "." }
+};
+function pullFirst(values2) {
+  return { pull: !values2["no-pull"], data: remoteOptions(values2.remote) };
+}
 
 // src/commands/report.ts
 import { resolve as resolve15 } from "node:path";
-import { parseArgs as parseArgs5 } from "node:util";
+import { parseArgs as parseArgs3 } from "node:util";
 var reportCommand = {
   async run(args) {
-    const { values: values2 } = parseArgs5({
+    const { values: values2 } = parseArgs3({
       args,
       strict: true,
       options: {
@@ -31174,20 +31170,12 @@ function missingBasePolicy(value) {
 
 // src/commands/repro.ts
 import { resolve as resolve16 } from "node:path";
-import { parseArgs as parseArgs6 } from "node:util";
 var reproCommand = {
   async run(args) {
-    const { values: values2, positionals } = parseArgs6({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        dry: { type: "boolean", default: false },
-        force: { type: "boolean", default: false },
-        "no-pull": { type: "boolean", default: false },
-        remote: { type: "string", short: "r" },
-        cwd: { type: "string", default: "." }
-      }
+    const { values: values2, positionals } = parseCommandArgs(args, {
+      dry: { type: "boolean", default: false },
+      force: { type: "boolean", default: false },
+      ...PULL_FIRST_OPTIONS
     });
     const log = consoleLogger();
     const project = await loadProject(workspaceTree(resolve16(values2.cwd)));
@@ -31197,8 +31185,7 @@ var reproCommand = {
       targets: positionals,
       dry: values2.dry,
       force: values2.force,
-      pull: !values2["no-pull"],
-      data: remoteOptions(values2.remote),
+      ...pullFirst(values2),
       onStage: (s) => {
         const restoring = s.status === "skipped" && /^restored? from /.test(s.reasons[0] ?? "");
         const reasons = restoring ? s.reasons.slice(1) : s.reasons;
@@ -31484,22 +31471,14 @@ function currentFolderExists() {
 // src/commands/status.ts
 import { existsSync as existsSync10 } from "node:fs";
 import { join as join32, resolve as resolve17 } from "node:path";
-import { parseArgs as parseArgs7 } from "node:util";
 var statusCommand = {
   async run(args) {
-    const { values: values2, positionals } = parseArgs7({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        json: { type: "boolean", default: false },
-        "no-pull": { type: "boolean", default: false },
-        remote: { type: "string", short: "r" },
-        cwd: { type: "string", default: "." }
-      }
+    const { values: values2, positionals } = parseCommandArgs(args, {
+      json: { type: "boolean", default: false },
+      ...PULL_FIRST_OPTIONS
     });
     const dir = resolve17(values2.cwd);
-    const options2 = { pull: !values2["no-pull"], data: remoteOptions(values2.remote) };
+    const options2 = pullFirst(values2);
     const tree = workspaceTree(dir);
     const project = await loadProject(tree);
     refuseBrokenDvcFiles(project);

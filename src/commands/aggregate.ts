@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { expectedRuns } from '../config/sweep';
 import { DEFAULT_CHECK_NAME } from '../gate/config';
 import { parseRules } from '../gate/parse';
@@ -7,23 +6,19 @@ import { runAggregate } from '../run';
 import { consoleLogger, writeResult } from '../util/console-logger';
 import { UserError } from '../util/errors';
 import { outOption, selfIgnoringDir } from './project-options';
+import { parseCommandArgs } from './args';
 import type { CommandRunner } from './types';
 
 export const aggregateCommand: CommandRunner = {
   async run(args) {
-    const { values, positionals } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        'repeat-params': { type: 'string', multiple: true },
-        'rank-by': { type: 'string' },
-        'expected-runs': { type: 'string' },
-        threshold: { type: 'string', multiple: true },
-        'missing-base': { type: 'string', default: 'skip' },
-        quiet: { type: 'boolean', default: false },
-      },
+    const { values, positionals } = parseCommandArgs(args, {
+      out: { type: 'string' },
+      'repeat-params': { type: 'string', multiple: true },
+      'rank-by': { type: 'string' },
+      'expected-runs': { type: 'string' },
+      threshold: { type: 'string', multiple: true },
+      'missing-base': { type: 'string', default: 'skip' },
+      quiet: { type: 'boolean', default: false },
     });
     if (!positionals.length) throw new UserError('aggregate: name at least one folder of report folders (mlreport aggregate DIR...).');
     const missingBase = values['missing-base'];

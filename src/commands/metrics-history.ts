@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { findProjectRoot } from '../config/project-root';
 import { GitRepo } from '../git/repo';
 import { parseHistoryDepth } from '../history/config';
@@ -9,6 +8,7 @@ import type { HistorySection } from '../history/types';
 import { consoleLogger, writeError, writeResult } from '../util/console-logger';
 import { UserError } from '../util/errors';
 import { storeOption } from './project-options';
+import { parseCommandArgs } from './args';
 import type { CommandRunner } from './types';
 import { formatNumber } from '../util/numbers';
 import { collectAndCompare } from '../values/collect';
@@ -20,18 +20,13 @@ import { requireCommit } from '../git/revisions';
 
 export const metricsHistoryCommand: CommandRunner = {
   async run(args) {
-    const { values, positionals } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        depth: { type: 'string', default: '' },
-        metrics: { type: 'string', multiple: true },
-        'history-store': { type: 'string' },
-        md: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        cwd: { type: 'string', default: '.' },
-      },
+    const { values, positionals } = parseCommandArgs(args, {
+      depth: { type: 'string', default: '' },
+      metrics: { type: 'string', multiple: true },
+      'history-store': { type: 'string' },
+      md: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      cwd: { type: 'string', default: '.' },
     });
     if (positionals.length > 1) throw new UserError(`expected at most one revision, got ${positionals.length}: ${positionals.join(' ')}`);
     const depth = parseHistoryDepth(values.depth, '--depth');

@@ -1,25 +1,20 @@
 import { realpath } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parseDecimal } from '../util/decimal';
 import { notPushedSummary, notPushedWarning, PartialPullError, pullTracked, pushTracked, type PullReport, type TrackedOptions } from '../dvc/data/index';
 import { writeError } from '../util/console-logger';
+import { parseCommandArgs } from './args';
 import type { CommandRunner } from './types';
 import { stageOutputs } from '../pipeline/restore';
 import { findProjectRoot } from '../config/project-root';
 import { cliRemoteInputs, type RemoteInputs } from '../dvc/data/remotes/open';
 
 function options(args: string[], extra: { force?: boolean } = {}): { root: string; options: TrackedOptions } {
-  const { values, positionals } = parseArgs({
-    args,
-    strict: true,
-    allowPositionals: true,
-    options: {
-      remote: { type: 'string', short: 'r' },
-      jobs: { type: 'string', short: 'j' },
-      cwd: { type: 'string', default: '.' },
-      ...(extra.force !== undefined ? { force: { type: 'boolean', short: 'f', default: false } } : {}),
-    },
+  const { values, positionals } = parseCommandArgs(args, {
+    remote: { type: 'string', short: 'r' },
+    jobs: { type: 'string', short: 'j' },
+    cwd: { type: 'string', default: '.' },
+    ...(extra.force !== undefined ? { force: { type: 'boolean', short: 'f', default: false } } : {}),
   });
   const jobs =
     values.jobs === undefined ? undefined : parseDecimal(values.jobs, '--jobs', 'a whole number of at least 1', { fractions: false, accepts: (n) => n >= 1 });
@@ -35,7 +30,7 @@ function options(args: string[], extra: { force?: boolean } = {}): { root: strin
 }
 
 /** `-r` and the CLI's remote inputs (the basic-auth user and password from the environment, its hints), for the commands that take `-r`. */
-export function remoteOptions(remote: string | undefined): RemoteInputs & { remote?: string } {
+function remoteOptions(remote: string | undefined): RemoteInputs & { remote?: string } {
   return { remote, ...cliRemoteInputs(), pickRemote: 'pass -r <name>' };
 }
 
@@ -85,4 +80,16 @@ async function folderIn(root: string, cwd: string): Promise<string> {
 
 function mib(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+/** The options of the commands that pull what their stages need first, as `dvc repro --pull` does (`repro`, `status`). */
+export const PULL_FIRST_OPTIONS = {
+  'no-pull': { type: 'boolean', default: false },
+  remote: { type: 'string', short: 'r' },
+  cwd: { type: 'string', default: '.' },
+} as const;
+
+/** What those options say: whether to pull first, and from which remote with which inputs. */
+export function pullFirst(values: { 'no-pull': boolean; remote?: string }): { pull: boolean; data: ReturnType<typeof remoteOptions> } {
+  return { pull: !values['no-pull'], data: remoteOptions(values.remote) };
 }

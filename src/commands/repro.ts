@@ -1,25 +1,18 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadProject, refuseBrokenDvcFiles } from '../dvc/project';
 import { loadPipeline, reproduce } from '../pipeline/repro';
 import { workspaceTree } from '../workspace/tree';
 import { consoleLogger, writeResult } from '../util/console-logger';
 import type { CommandRunner } from './types';
-import { remoteOptions } from './pull';
+import { parseCommandArgs } from './args';
+import { PULL_FIRST_OPTIONS, pullFirst } from './pull';
 
 export const reproCommand: CommandRunner = {
   async run(args) {
-    const { values, positionals } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        dry: { type: 'boolean', default: false },
-        force: { type: 'boolean', default: false },
-        'no-pull': { type: 'boolean', default: false },
-        remote: { type: 'string', short: 'r' },
-        cwd: { type: 'string', default: '.' },
-      },
+    const { values, positionals } = parseCommandArgs(args, {
+      dry: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      ...PULL_FIRST_OPTIONS,
     });
     const log = consoleLogger();
     // DVC refuses a project whose `.dvc` files do not load or overlap other outputs before it runs anything.
@@ -31,8 +24,7 @@ export const reproCommand: CommandRunner = {
       targets: positionals,
       dry: values.dry,
       force: values.force,
-      pull: !values['no-pull'],
-      data: remoteOptions(values.remote),
+      ...pullFirst(values),
       onStage: (s) => {
         const restoring = s.status === 'skipped' && /^restored? from /.test(s.reasons[0] ?? '');
         const reasons = restoring ? s.reasons.slice(1) : s.reasons;

@@ -1,30 +1,23 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadProject, refuseBrokenDvcFiles } from '../dvc/project';
 import { stageAddress } from '../pipeline/dag';
 import { loadPipeline, nestedPipelines, pipelineStatus, trackedDataStatus } from '../pipeline/repro';
 import { Workspace } from '../pipeline/status';
 import { workspaceTree } from '../workspace/tree';
 import type { CommandRunner } from './types';
-import { remoteOptions } from './pull';
+import { parseCommandArgs } from './args';
+import { PULL_FIRST_OPTIONS, pullFirst } from './pull';
 import { writeResult } from '../util/console-logger';
 
 export const statusCommand: CommandRunner = {
   async run(args) {
-    const { values, positionals } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        'no-pull': { type: 'boolean', default: false },
-        remote: { type: 'string', short: 'r' },
-        cwd: { type: 'string', default: '.' },
-      },
+    const { values, positionals } = parseCommandArgs(args, {
+      json: { type: 'boolean', default: false },
+      ...PULL_FIRST_OPTIONS,
     });
     const dir = resolve(values.cwd);
-    const options = { pull: !values['no-pull'], data: remoteOptions(values.remote) };
+    const options = pullFirst(values);
     // As `dvc status` with no target: the stages of every dvc.yaml and every `.dvc` file; a project of `.dvc` files
     // (or of dvc.yaml files in folders) alone has no dvc.yaml at its root.
     const tree = workspaceTree(dir);
