@@ -30944,11 +30944,9 @@ async function runIn(git, config, log, deadline) {
   const report2 = { ...facts, verdict: verdictOf(facts) };
   redactDeep(report2);
   const local = new LocalFilesPublisher(config.outDir, composeMarkdown, reportJson);
-  const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish, texts: textsConfig(config.githubPublish, config.github) } : null;
-  const limits = deadline.publishing(artifactFallback(gh?.texts));
+  const { gh, limits } = githubPublishing(config, report2, deadline, log);
   const clientOptions = { limit: limits.first };
-  const artifact = gh && new ArtifactUpload(gh.cfg, config.outDir, gh.ctx, log, { limit: limits.last });
-  const artifactFirst = artifact && gh.texts.artifact !== "off" ? async () => await artifact.upload(report2) !== null : void 0;
+  const artifactFirst = gh?.artifactFirst;
   const comment3 = gh ? new GitHubPublisher(gh.ctx, gh.texts, log, { baseDir: config.outDir, clientOptions, artifactFirst }) : null;
   const published = await publishAll(
     report2,
@@ -30981,11 +30979,7 @@ async function runIn(git, config, log, deadline) {
         policy: config.mlflow.required ? "required" : "optional",
         requiredBy: "hub-required: true"
       } : null,
-      artifact && {
-        target: new ReportArtifact(artifact),
-        policy: "never-fails",
-        when: (results) => wantsArtifact(gh.cfg.artifact, comment3 ? results.get(comment3) : void 0, results)
-      },
+      gh && artifactTarget(gh, comment3),
       store && config.historyStore?.record && config.github ? { target: new HistoryRecorder(config.github, store, log, { limit: limits.last }), policy: "never-fails" } : null
     ],
     log
@@ -31061,12 +31055,9 @@ async function runAggregate(config, log, deadline = new Deadline(DEFAULT_DEADLIN
   log.info(`Aggregated ${runs.length} job${runs.length === 1 ? "" : "s"} into ${configurations} configuration${configurations === 1 ? "" : "s"}.`);
   const markdown = (r) => aggregateMarkdown(r).body;
   const local = new LocalFilesPublisher(config.outDir, markdown, (r) => r);
-  const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish, texts: textsConfig(config.githubPublish, config.github) } : null;
-  const limits = deadline.publishing(artifactFallback(gh?.texts));
+  const { gh, limits } = githubPublishing(config, report2, deadline, log);
   const clientOptions = { limit: limits.first };
-  const artifact = gh && new ArtifactUpload(gh.cfg, config.outDir, gh.ctx, log, { limit: limits.last });
-  const artifactFirst = artifact && gh.texts.artifact !== "off" ? async () => await artifact.upload(report2) !== null : void 0;
-  const comment3 = gh ? new AggregateCommentPublisher(gh.ctx, gh.texts, log, { baseDir: config.outDir, clientOptions, artifactFirst }) : null;
+  const comment3 = gh ? new AggregateCommentPublisher(gh.ctx, gh.texts, log, { baseDir: config.outDir, clientOptions, artifactFirst: gh.artifactFirst }) : null;
   const published = await publishAll(
     report2,
     [
@@ -31074,11 +31065,7 @@ async function runAggregate(config, log, deadline = new Deadline(DEFAULT_DEADLIN
       comment3 && { target: comment3, policy: "required" },
       config.summaryPath ? { target: new AggregateSummaryPublisher(config.summaryPath, config.outDir), policy: "required" } : null,
       report2.gates && gh?.ctx.token ? { target: new AggregateCheckPublisher({ github: gh.ctx, checkName: config.checkName, clientOptions }, log), policy: "required" } : null,
-      artifact && {
-        target: new ReportArtifact(artifact),
-        policy: "never-fails",
-        when: (results) => wantsArtifact(gh.cfg.artifact, comment3 ? results.get(comment3) : void 0, results)
-      }
+      gh && artifactTarget(gh, comment3)
     ],
     log
   );
@@ -31118,6 +31105,21 @@ function textsConfig(cfg, ctx) {
 }
 function reportFolder(cfg, outDir) {
   return cfg.artifact === "off" ? { artifact: false, outDir } : { artifact: true };
+}
+function githubPublishing(config, report2, deadline, log) {
+  const texts = config.github && config.githubPublish ? textsConfig(config.githubPublish, config.github) : void 0;
+  const limits = deadline.publishing(artifactFallback(texts));
+  if (!config.github || !config.githubPublish || !texts) return { gh: null, limits };
+  const artifact = new ArtifactUpload(config.githubPublish, config.outDir, config.github, log, { limit: limits.last });
+  const artifactFirst = texts.artifact !== "off" ? async () => await artifact.upload(report2) !== null : void 0;
+  return { gh: { ctx: config.github, cfg: config.githubPublish, texts, artifact, artifactFirst }, limits };
+}
+function artifactTarget(gh, comment3) {
+  return {
+    target: new ReportArtifact(gh.artifact),
+    policy: "never-fails",
+    when: (results) => wantsArtifact(gh.cfg.artifact, comment3 ? results.get(comment3) : void 0, results)
+  };
 }
 function artifactFallback(cfg) {
   return cfg && cfg.artifact !== "off" ? "the workflow artifact" : void 0;

@@ -36,7 +36,7 @@ import { readArtifact } from './publish/github/artifact';
 import { ArtifactUpload, artifactServiceMissing, ReportArtifact, wantsArtifact } from './publish/artifact/report';
 import { GitHubPublisher } from './publish/github/publisher';
 import type { ReportFolder } from './publish/github/body';
-import { publishAll, type PublishResults } from './publish/runner';
+import { publishAll, type PlannedTarget, type PublishResults } from './publish/runner';
 import type { Target } from './publish/types';
 import { dvcPushStep, reproduceStep, type ReproduceSummary } from './pipeline/engine';
 import { FileCommandsGuard } from './pipeline/file-commands';
@@ -44,7 +44,7 @@ import { isDvcYaml, joinPath, LoadedProjects, WORKSPACE, type DvcProject } from 
 import { projectDag, projectPath, stageAddress, type Dag } from './pipeline/dag';
 import { cutBefore, loadedPipeline, nestedPipelines, pipelineStatus } from './pipeline/repro';
 import { trustedRemotes } from './pipeline/trusted-remotes';
-import { Deadline, DEFAULT_DEADLINE_MINUTES } from './util/deadline';
+import { Deadline, DEFAULT_DEADLINE_MINUTES, type PublishingLimits } from './util/deadline';
 import { describeError, UserError } from './util/errors';
 import { makeOutFolder } from './util/files';
 import type { Logger } from './util/log';
@@ -400,15 +400,10 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   // and the artifact goes up when the comment was not posted, whatever the reason (or earlier, before a posted text
   // that sends the reader to it).
   const local = new LocalFilesPublisher(config.outDir, composeMarkdown, reportJson);
-  const gh =
-    config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish, texts: textsConfig(config.githubPublish, config.github) } : null;
-  // Requests (GitHub, the hub, MLflow, the artifact) neither start nor wait past the budget, or a short grace when
-  // it is (nearly) spent; the targets before the artifact leave it the end of that, so a hung API cannot spend it.
-  const limits = deadline.publishing(artifactFallback(gh?.texts));
+  // The hub and MLflow keep to the same limits as GitHub's requests.
+  const { gh, limits } = githubPublishing(config, report, deadline, log);
   const clientOptions = { limit: limits.first };
-  const artifact = gh && new ArtifactUpload(gh.cfg, config.outDir, gh.ctx, log, { limit: limits.last });
-  // A posted text that sends the reader to the artifact uploads it first, and names the out-dir if it did not go up.
-  const artifactFirst = artifact && gh.texts.artifact !== 'off' ? async () => (await artifact.upload(report)) !== null : undefined;
+  const artifactFirst = gh?.artifactFirst;
   const comment = gh ? new GitHubPublisher(gh.ctx, gh.texts, log, { baseDir: config.outDir, clientOptions, artifactFirst }) : null;
   const published = await publishAll(
     report,
@@ -447,11 +442,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
             requiredBy: 'hub-required: true',
           }
         : null,
-      artifact && {
-        target: new ReportArtifact(artifact),
-        policy: 'never-fails',
-        when: (results) => wantsArtifact(gh.cfg.artifact, comment ? results.get(comment) : undefined, results),
-      },
+      gh && artifactTarget(gh, comment),
       store && config.historyStore?.record && config.github
         ? { target: new HistoryRecorder(config.github, store, log, { limit: limits.last }), policy: 'never-fails' }
         : null,
@@ -549,16 +540,10 @@ export async function runAggregate(config: AggregateConfig, log: Logger, deadlin
 
   const markdown = (r: AggregateReport) => aggregateMarkdown(r).body;
   const local = new LocalFilesPublisher(config.outDir, markdown, (r) => r);
-  const gh =
-    config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish, texts: textsConfig(config.githubPublish, config.github) } : null;
-  // Requests neither start nor wait past the budget, as a run's (or a short grace when it is spent), and the
-  // targets before the artifact leave it its share.
-  const limits = deadline.publishing(artifactFallback(gh?.texts));
+  // As a run's: a comment that sends the reader to the artifact names the summary alone if it did not go up.
+  const { gh, limits } = githubPublishing(config, report, deadline, log);
   const clientOptions = { limit: limits.first };
-  const artifact = gh && new ArtifactUpload<AggregateReport>(gh.cfg, config.outDir, gh.ctx, log, { limit: limits.last });
-  // As a run's: a comment that sends the reader to the artifact uploads it first, and names the summary alone if it did not go up.
-  const artifactFirst = artifact && gh.texts.artifact !== 'off' ? async () => (await artifact.upload(report)) !== null : undefined;
-  const comment = gh ? new AggregateCommentPublisher(gh.ctx, gh.texts, log, { baseDir: config.outDir, clientOptions, artifactFirst }) : null;
+  const comment = gh ? new AggregateCommentPublisher(gh.ctx, gh.texts, log, { baseDir: config.outDir, clientOptions, artifactFirst: gh.artifactFirst }) : null;
   const published = await publishAll(
     report,
     [
@@ -568,11 +553,7 @@ export async function runAggregate(config: AggregateConfig, log: Logger, deadlin
       report.gates && gh?.ctx.token
         ? { target: new AggregateCheckPublisher({ github: gh.ctx, checkName: config.checkName, clientOptions }, log), policy: 'required' }
         : null,
-      artifact && {
-        target: new ReportArtifact(artifact),
-        policy: 'never-fails',
-        when: (results) => wantsArtifact(gh.cfg.artifact, comment ? results.get(comment) : undefined, results),
-      },
+      gh && artifactTarget(gh, comment),
     ],
     log,
   );
@@ -622,6 +603,45 @@ function textsConfig(cfg: GitHubPublishConfig, ctx: GitHubContext): GitHubPublis
 /** Where a posted text finds the report folder: the workflow artifact, unless mlreport uploads none. */
 function reportFolder(cfg: GitHubPublishConfig, outDir: string): ReportFolder {
   return cfg.artifact === 'off' ? { artifact: false, outDir } : { artifact: true };
+}
+
+/** Publishing to GitHub as a run and an aggregate both do it; `ctx` and `cfg` are the config's, `texts` textsConfig's. */
+interface GitHubPublishing<R extends Pick<ReportData, 'plots'>> {
+  ctx: GitHubContext;
+  cfg: GitHubPublishConfig;
+  texts: GitHubPublishConfig;
+  artifact: ArtifactUpload<R>;
+  /** For a posted text that sends the reader to the artifact: uploads it first (true when it went up). */
+  artifactFirst?: () => Promise<boolean>;
+}
+
+/**
+ * The GitHub side of publishing `report` (null when it is not posted there), and the limits of every target's
+ * requests: none starts or waits past the budget, or a short grace when it is (nearly) spent; the targets before
+ * the artifact leave it the end of that, so a hung API cannot spend it.
+ */
+function githubPublishing<R extends Pick<ReportData, 'plots'>>(
+  config: { github: GitHubContext | null; githubPublish?: GitHubPublishConfig | null; outDir: string },
+  report: R,
+  deadline: Deadline,
+  log: Logger,
+): { gh: GitHubPublishing<R> | null; limits: PublishingLimits } {
+  const texts = config.github && config.githubPublish ? textsConfig(config.githubPublish, config.github) : undefined;
+  const limits = deadline.publishing(artifactFallback(texts));
+  if (!config.github || !config.githubPublish || !texts) return { gh: null, limits };
+  const artifact = new ArtifactUpload<R>(config.githubPublish, config.outDir, config.github, log, { limit: limits.last });
+  // A posted text that sends the reader to the artifact uploads it first, and names the out-dir if it did not go up.
+  const artifactFirst = texts.artifact !== 'off' ? async () => (await artifact.upload(report)) !== null : undefined;
+  return { gh: { ctx: config.github, cfg: config.githubPublish, texts, artifact, artifactFirst }, limits };
+}
+
+/** The artifact as the last GitHub target: uploaded unless a posted text did, when the comment's result and `artifact:` want it. */
+function artifactTarget<R extends Pick<ReportData, 'plots'>>(gh: GitHubPublishing<R>, comment: Target<R> | null): PlannedTarget<R> {
+  return {
+    target: new ReportArtifact(gh.artifact),
+    policy: 'never-fails',
+    when: (results) => wantsArtifact(gh.cfg.artifact, comment ? results.get(comment) : undefined, results),
+  };
 }
 
 /** What publishing keeps the end of its limit for (Deadline.publishing()): the artifact, unless it is off. */
