@@ -8,6 +8,58 @@ import { TempRepo, tempDir } from '../helpers/repo';
 
 const WRITER = "const [f, k, v] = process.argv.slice(2); require('fs').writeFileSync(f, JSON.stringify({ [k]: Number(v) }));\n";
 
+/** Commits `paths` as the workspace has them now (what a run wrote there), and nothing else. */
+function commitWritten(repo: TempRepo, message: string, paths: string[]): void {
+  repo.commit(message, Object.fromEntries(paths.map((p) => [p, readFileSync(join(repo.dir, p), 'utf8')])));
+}
+
+/** The report.json a report wrote in `dir`. */
+function reportJson<T = any>(dir: string): T {
+  return JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as T;
+}
+
+/** A project's files that make the folder `remote` its default DVC remote, as `dvc remote add -d` would. */
+function remoteFiles(remote: string): Record<string, string> {
+  return {
+    '.dvc/config': `[core]\n    remote = storage\n['remote "storage"']\n    url = ${remote}\n`,
+    '.dvc/.gitignore': '/config.local\n/tmp\n/cache\n',
+  };
+}
+
+/** Runs the pipeline, pushes its outputs, commits dvc.lock alone and clones the repository into `clone`: a fresh clone with nothing pulled. */
+async function pushedClone(repo: TempRepo, clone: string): Promise<void> {
+  assert.equal((await runCli(['repro'], repo.dir)).code, 0);
+  assert.equal((await runCli(['push'], repo.dir)).code, 0);
+  commitWritten(repo, 'ran', ['dvc.lock']);
+  execFileSync('git', ['clone', '-q', repo.dir, clone]);
+}
+
+/**
+ * DVC itself is not installed here: a stand-in `dvc` in `bin` prints what `dvc repro` prints when `stage` (running
+ * `command`) fails. The environment that puts it on PATH.
+ */
+function failingDvc(bin: string, stage: string, command: string): NodeJS.ProcessEnv {
+  writeFileSync(join(bin, 'dvc'), `#!/bin/sh\necho "Running stage '${stage}':"\necho '> ${command}'\nexit 1\n`, { mode: 0o755 });
+  return { ...process.env, PATH: `${bin}:${process.env.PATH}` };
+}
+
+/** train writes model.json (params: lr), evaluate reads it and writes metrics.json; other.json is a metrics file no stage writes. Run, and committed. */
+async function trainEvaluateRepo(): Promise<TempRepo> {
+  const repo = new TempRepo();
+  repo.commit('pipeline', {
+    'params.yaml': 'lr: 0.1\n',
+    'w.js': WRITER,
+    'other.json': '{"rows": 5}\n',
+    'dvc.yaml':
+      'stages:\n  train:\n    cmd: node w.js model.json w 1\n    params: [lr]\n    outs:\n      - model.json: {cache: false}\n' +
+      '  evaluate:\n    cmd: node w.js metrics.json acc 0.9\n    deps: [model.json]\n    metrics:\n      - metrics.json: {cache: false}\n' +
+      'metrics:\n  - other.json\n',
+  });
+  assert.equal((await runCli(['repro'], repo.dir)).code, 0);
+  commitWritten(repo, 'ran', ['metrics.json', 'model.json', 'dvc.lock']);
+  return repo;
+}
+
 describe('mlreport report says what it compared, and what it could not', () => {
   test("uncommitted changes are the 'workspace', not the branch; the default .mlreport/ ignores itself", async () => {
     const repo = new TempRepo();
@@ -27,7 +79,7 @@ describe('mlreport report says what it compared, and what it could not', () => {
       assert.equal(repo.git('status', '--porcelain', '--untracked-files=all'), 'M metrics.json', 'the report folder is not a change to commit');
       repo.git('checkout', '--', 'metrics.json');
       const clean = await runCli(['report', '--base', 'HEAD', '--quiet'], repo.dir);
-      const json = JSON.parse(readFileSync(join(repo.dir, '.mlreport', 'report.json'), 'utf8'));
+      const json = reportJson(join(repo.dir, '.mlreport'));
       assert.equal(clean.code, 0, clean.stderr);
       assert.notEqual(json.head.label, 'workspace', 'a clean workspace is named by its branch');
     } finally {
@@ -45,16 +97,13 @@ describe('mlreport report says what it compared, and what it could not', () => {
         'dvc.yaml': 'stages:\n  train:\n    cmd: node w.js\n    params: [acc]\n    metrics:\n      - metrics.json: {cache: false}\n',
       });
       assert.equal((await runCli(['repro'], repo.dir)).code, 0);
-      repo.commit('ran', {
-        'metrics.json': readFileSync(join(repo.dir, 'metrics.json'), 'utf8'),
-        'dvc.lock': readFileSync(join(repo.dir, 'dvc.lock'), 'utf8'),
-      });
+      commitWritten(repo, 'ran', ['metrics.json', 'dvc.lock']);
       // A committed param change whose dvc.lock was not updated: the run reproduces it, and the tree then differs.
       repo.commit('tune, not reproduced', { 'params.yaml': 'acc: 0.8\n' });
       assert.equal(repo.git('status', '--porcelain'), '');
       const r = await runCli(['report', '--base', 'HEAD~1', '--repro', 'auto', '--quiet'], repo.dir);
       assert.equal(r.code, 0, r.stderr);
-      const json = JSON.parse(readFileSync(join(repo.dir, '.mlreport', 'report.json'), 'utf8'));
+      const json = reportJson(join(repo.dir, '.mlreport'));
       assert.match(repo.git('status', '--porcelain'), /dvc\.lock/);
       assert.equal(json.head.label, 'workspace', 'values no commit holds are not named by the branch');
       assert.match(readFileSync(join(repo.dir, '.mlreport', 'report.md'), 'utf8'), /^\*\*mlreport\*\* · `workspace` vs `HEAD~1`/m);
@@ -62,7 +111,7 @@ describe('mlreport report says what it compared, and what it could not', () => {
       repo.git('commit', '-qam', 'reproduced');
       const again = await runCli(['report', '--base', 'HEAD~1', '--repro', 'auto', '--quiet'], repo.dir);
       assert.equal(again.code, 0, again.stderr);
-      assert.notEqual(JSON.parse(readFileSync(join(repo.dir, '.mlreport', 'report.json'), 'utf8')).head.label, 'workspace');
+      assert.notEqual(reportJson(join(repo.dir, '.mlreport')).head.label, 'workspace');
     } finally {
       repo.remove();
     }
@@ -80,7 +129,7 @@ describe('mlreport report says what it compared, and what it could not', () => {
       assert.equal(repo.git('status', '--porcelain', '--untracked-files=all'), '', 'no report folder is a change to commit');
       const second = await runCli(['report', '--base', 'HEAD~1', '--out', 'stricter', '--quiet'], repo.dir);
       assert.equal(second.code, 0, second.stderr);
-      assert.notEqual(JSON.parse(readFileSync(join(repo.dir, 'stricter', 'report.json'), 'utf8')).head.label, 'workspace');
+      assert.notEqual(reportJson(join(repo.dir, 'stricter')).head.label, 'workspace');
 
       // A folder that is already there is the user's: left as it is, no .gitignore added.
       repo.commit('reports', { 'reports/README.md': 'Reports kept in git.\n' });
@@ -102,10 +151,7 @@ describe('mlreport report says what it compared, and what it could not', () => {
       });
       const ran = await runCli(['repro'], repo.dir);
       assert.equal(ran.code, 0, ran.stderr);
-      repo.commit('ran', {
-        'metrics.json': readFileSync(join(repo.dir, 'metrics.json'), 'utf8'),
-        'dvc.lock': readFileSync(join(repo.dir, 'dvc.lock'), 'utf8'),
-      });
+      commitWritten(repo, 'ran', ['metrics.json', 'dvc.lock']);
       repo.write({ 'params.yaml': 'lr: 0.2\n' });
       const out = tempDir();
       const r = await runCli(['report', '--base', 'HEAD', '--out', out, '--quiet'], repo.dir);
@@ -117,7 +163,7 @@ describe('mlreport report says what it compared, and what it could not', () => {
         /> \[!WARNING\]\n> A stage is out of date: the pipeline was not reproduced, so the values below are from the last run, not from this change\.\n> - `train`: param params\.yaml:lr: modified/,
       );
       assert.match(md, /Out-of-date stages: run mlreport repro first, or pass --repro auto/);
-      const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+      const json = reportJson(out);
       assert.deepEqual(json.stale, [{ stage: 'train', reasons: ['param params.yaml:lr: modified'] }]);
     } finally {
       repo.remove();
@@ -125,30 +171,15 @@ describe('mlreport report says what it compared, and what it could not', () => {
   });
 
   test('repro off: a rule on a metric an out-of-date stage (or one downstream of it) writes is not checked, never a pass', async () => {
-    const repo = new TempRepo();
+    const repo = await trainEvaluateRepo();
     try {
-      repo.commit('pipeline', {
-        'params.yaml': 'lr: 0.1\n',
-        'w.js': WRITER,
-        'other.json': '{"rows": 5}\n',
-        'dvc.yaml':
-          'stages:\n  train:\n    cmd: node w.js model.json w 1\n    params: [lr]\n    outs:\n      - model.json: {cache: false}\n' +
-          '  evaluate:\n    cmd: node w.js metrics.json acc 0.9\n    deps: [model.json]\n    metrics:\n      - metrics.json: {cache: false}\n' +
-          'metrics:\n  - other.json\n',
-      });
-      assert.equal((await runCli(['repro'], repo.dir)).code, 0);
-      repo.commit('ran', {
-        'metrics.json': readFileSync(join(repo.dir, 'metrics.json'), 'utf8'),
-        'model.json': readFileSync(join(repo.dir, 'model.json'), 'utf8'),
-        'dvc.lock': readFileSync(join(repo.dir, 'dvc.lock'), 'utf8'),
-      });
       repo.commit('change lr, not reproduced', { 'params.yaml': 'lr: 0.2\n' });
       const out = tempDir();
       const report = (...rules: string[]) =>
         runCli(['report', '--base', 'HEAD~1', '--out', out, '--quiet', ...rules.flatMap((r) => ['--threshold', r])], repo.dir);
       const r = await report('acc >= base - 0.01', 'rows >= 1');
       assert.equal(r.code, 1, r.stderr);
-      const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+      const json = reportJson(out);
       assert.deepEqual(
         json.gates.rules.map((g: { status: string; stale?: string[] }) => [g.status, g.stale]),
         [
@@ -169,30 +200,15 @@ describe('mlreport report says what it compared, and what it could not', () => {
       // A rule on a file no out-of-date stage leads to is checked as usual.
       const other = await report('rows >= 1');
       assert.equal(other.code, 0, other.stderr);
-      assert.match(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).verdict.line, /^✅ gate passed/);
+      assert.match(reportJson(out).verdict.line, /^✅ gate passed/);
     } finally {
       repo.remove();
     }
   });
 
   test('a failed stage: rules on what it and the stages it kept from running write are not checked, and the report says whose values they are', async () => {
-    const repo = new TempRepo();
+    const repo = await trainEvaluateRepo();
     try {
-      repo.commit('pipeline', {
-        'params.yaml': 'lr: 0.1\n',
-        'w.js': WRITER,
-        'other.json': '{"rows": 5}\n',
-        'dvc.yaml':
-          'stages:\n  train:\n    cmd: node w.js model.json w 1\n    params: [lr]\n    outs:\n      - model.json: {cache: false}\n' +
-          '  evaluate:\n    cmd: node w.js metrics.json acc 0.9\n    deps: [model.json]\n    metrics:\n      - metrics.json: {cache: false}\n' +
-          'metrics:\n  - other.json\n',
-      });
-      assert.equal((await runCli(['repro'], repo.dir)).code, 0);
-      repo.commit('ran', {
-        'metrics.json': readFileSync(join(repo.dir, 'metrics.json'), 'utf8'),
-        'model.json': readFileSync(join(repo.dir, 'model.json'), 'utf8'),
-        'dvc.lock': readFileSync(join(repo.dir, 'dvc.lock'), 'utf8'),
-      });
       // The change: a new learning rate, with which training crashes; evaluate never runs, metrics.json is the base's.
       repo.commit('train crashes', {
         'params.yaml': 'lr: 0.2\n',
@@ -204,7 +220,7 @@ describe('mlreport report says what it compared, and what it could not', () => {
         repo.dir,
       );
       assert.equal(r.code, 1, r.stderr);
-      const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+      const json = reportJson(out);
       assert.deepEqual(
         json.pipeline.stages.map((s: { name: string; status: string }) => [s.name, s.status]),
         [
@@ -244,8 +260,7 @@ describe('mlreport report says what it compared, and what it could not', () => {
     const clone = tempDir();
     try {
       repo.commit('pipeline', {
-        '.dvc/config': `[core]\n    remote = storage\n['remote "storage"']\n    url = ${remote}\n`,
-        '.dvc/.gitignore': '/config.local\n/tmp\n/cache\n',
+        ...remoteFiles(remote),
         '.gitignore': '/model.json\n/metrics.json\n',
         'params.yaml': 'lr: 0.1\n',
         'w.js': WRITER,
@@ -253,10 +268,7 @@ describe('mlreport report says what it compared, and what it could not', () => {
           'stages:\n  train:\n    cmd: node w.js model.json w 1\n    params: [lr]\n    outs: [model.json]\n' +
           '  evaluate:\n    cmd: node w.js metrics.json acc 0.9\n    deps: [model.json]\n    metrics: [metrics.json]\n',
       });
-      assert.equal((await runCli(['repro'], repo.dir)).code, 0);
-      assert.equal((await runCli(['push'], repo.dir)).code, 0);
-      repo.commit('ran', { 'dvc.lock': readFileSync(join(repo.dir, 'dvc.lock'), 'utf8') });
-      execFileSync('git', ['clone', '-q', repo.dir, clone]);
+      await pushedClone(repo, clone);
       execFileSync('git', ['-C', clone, 'checkout', '-q', '-b', 'crash']);
       const dvcYaml = readFileSync(join(clone, 'dvc.yaml'), 'utf8');
       writeFileSync(join(clone, 'dvc.yaml'), dvcYaml.replace('node w.js model.json w 1', 'node w.js model.json w 1 && exit 3'));
@@ -264,7 +276,7 @@ describe('mlreport report says what it compared, and what it could not', () => {
       const out = tempDir();
       const r = await runCli(['report', '--base', 'HEAD', '--repro', 'auto', '--out', out, '--quiet', '--threshold', 'acc >= base'], clone);
       assert.equal(r.code, 1, r.stderr);
-      const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+      const json = reportJson(out);
       assert.equal(json.metrics[0].rows[0].new, 0.9, "the head's value is the base's, read from the remote by dvc.lock");
       assert.deepEqual(
         json.gates.rules.map((g: { status: string; stale?: string[] }) => [g.status, g.stale]),
@@ -286,23 +298,19 @@ describe('mlreport report says what it compared, and what it could not', () => {
     const clone = tempDir();
     try {
       repo.commit('pipeline', {
-        '.dvc/config': `[core]\n    remote = storage\n['remote "storage"']\n    url = ${remote}\n`,
-        '.dvc/.gitignore': '/config.local\n/tmp\n/cache\n',
+        ...remoteFiles(remote),
         '.gitignore': '/metrics.json\n',
         'params.yaml': 'lr: 0.1\n',
         'w.js': WRITER,
         'dvc.yaml':
           'stages:\n  train:\n    cmd: node w.js metrics.json acc 0.9\n    params: [lr]\n    outs:\n      - metrics.json\nmetrics:\n  - metrics.json\n',
       });
-      assert.equal((await runCli(['repro'], repo.dir)).code, 0);
-      assert.equal((await runCli(['push'], repo.dir)).code, 0);
-      repo.commit('ran', { 'dvc.lock': readFileSync(join(repo.dir, 'dvc.lock'), 'utf8') });
-      execFileSync('git', ['clone', '-q', repo.dir, clone]);
+      await pushedClone(repo, clone);
       const out = tempDir();
       const r = await runCli(['report', '--base', 'HEAD', '--out', out, '--quiet'], clone);
       assert.equal(r.code, 0, r.stderr);
       assert.doesNotMatch(r.stderr, /out of date/);
-      const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+      const json = reportJson(out);
       assert.deepEqual(json.stale, []);
       assert.equal(json.metrics[0].rows[0].new, 0.9, 'the head value is read from the remote by dvc.lock');
       assert.doesNotMatch(readFileSync(join(out, 'report.md'), 'utf8'), /out of date/);
@@ -347,7 +355,7 @@ describe('mlreport report says what it compared, and what it could not', () => {
       const md = readFileSync(join(out, 'report.md'), 'utf8');
       assert.match(md, /\| metrics\.csv \| acc \| 0\.8 \| 0\.9 \| \+0\.1 \(\+12%\) \| ✅ better \|/);
       assert.match(md, /\| params\.yml \| lr \| 0\.01 \| 0\.02 \|/);
-      const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+      const json = reportJson(out);
       assert.deepEqual(
         json.plots.map((p: { id: string }) => p.id),
         ['metrics.csv#acc'],
@@ -374,8 +382,8 @@ describe('mlreport report says what it compared, and what it could not', () => {
 });
 
 describe("a nested dvc.yaml: its stages are no more trusted than the root's", () => {
-  /** A root pipeline and a sub/dvc.yaml one, each run and committed; then the head changes sub/'s param only. */
-  async function nestedRepo(): Promise<TempRepo> {
+  /** A root pipeline (train writes metrics.json) and `subDvcYaml`, whose stages write `subOutputs`, each run and committed. */
+  async function ranNestedPipelines(subDvcYaml: string, subOutputs: string[]): Promise<TempRepo> {
     const repo = new TempRepo();
     repo.commit('pipelines', {
       'w.js': WRITER,
@@ -383,17 +391,20 @@ describe("a nested dvc.yaml: its stages are no more trusted than the root's", ()
       'params.yaml': 'lr: 0.1\n',
       'sub/params.yaml': 'lr: 0.1\n',
       'dvc.yaml': 'stages:\n  train:\n    cmd: node w.js metrics.json acc 0.9\n    params: [lr]\n    metrics:\n      - metrics.json: {cache: false}\n',
-      'sub/dvc.yaml': 'stages:\n  tune:\n    cmd: node w.js m.json f1 0.5\n    params: [lr]\n    metrics:\n      - m.json: {cache: false}\n',
+      'sub/dvc.yaml': subDvcYaml,
     });
     assert.equal((await runCli(['repro'], repo.dir)).code, 0);
     assert.equal((await runCli(['repro', '--cwd', 'sub'], repo.dir)).code, 0);
-    const read = (p: string) => readFileSync(join(repo.dir, p), 'utf8');
-    repo.commit('ran', {
-      'dvc.lock': read('dvc.lock'),
-      'metrics.json': read('metrics.json'),
-      'sub/dvc.lock': read('sub/dvc.lock'),
-      'sub/m.json': read('sub/m.json'),
-    });
+    commitWritten(repo, 'ran', ['dvc.lock', 'metrics.json', 'sub/dvc.lock', ...subOutputs]);
+    return repo;
+  }
+
+  /** A root pipeline and a sub/dvc.yaml one, each run and committed; then the head changes sub/'s param only. */
+  async function nestedRepo(): Promise<TempRepo> {
+    const repo = await ranNestedPipelines(
+      'stages:\n  tune:\n    cmd: node w.js m.json f1 0.5\n    params: [lr]\n    metrics:\n      - m.json: {cache: false}\n',
+      ['sub/m.json'],
+    );
     repo.commit('tune with another lr', { 'sub/params.yaml': 'lr: 0.2\n' });
     return repo;
   }
@@ -406,7 +417,7 @@ describe("a nested dvc.yaml: its stages are no more trusted than the root's", ()
       const out = tempDir();
       const r = await runCli(['report', '--base', 'HEAD~1', '--repro', 'off', '--out', out, '--quiet', ...RULES], repo.dir);
       assert.equal(r.code, 1, r.stderr);
-      const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { gates: Gates };
+      const json = reportJson<{ gates: Gates }>(out);
       assert.deepEqual(
         json.gates.rules.map((g) => [g.status, g.stale]),
         [
@@ -426,7 +437,7 @@ describe("a nested dvc.yaml: its stages are no more trusted than the root's", ()
       const out = tempDir();
       const r = await runCli(['report', '--base', 'HEAD~1', '--repro', 'auto', '--out', out, '--quiet', ...RULES], repo.dir);
       assert.equal(r.code, 1, r.stderr);
-      const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
+      const json = reportJson(out) as {
         gates: Gates;
         pipeline: { stages: { name: string; status: string }[] };
         stale: { stage: string; reasons: string[] }[];
@@ -458,13 +469,11 @@ describe("a nested dvc.yaml: its stages are no more trusted than the root's", ()
       const repo = await nestedRepo();
       const bin = tempDir('mlreport-fake-dvc-');
       try {
-        // DVC itself is not installed here: a stand-in prints what `dvc repro` prints for a stage of another dvc.yaml.
-        writeFileSync(join(bin, 'dvc'), "#!/bin/sh\necho \"Running stage 'sub/dvc.yaml:tune':\"\necho '> node w.js m.json f1 0.5'\nexit 1\n", { mode: 0o755 });
+        const env = failingDvc(bin, 'sub/dvc.yaml:tune', 'node w.js m.json f1 0.5');
         const out = tempDir();
-        const env = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
         const r = await runCli(['report', '--base', 'HEAD~1', '--repro', 'dvc', '--out', out, '--quiet', ...RULES], repo.dir, env);
         assert.equal(r.code, 1, r.stderr);
-        const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { gates: Gates };
+        const json = reportJson<{ gates: Gates }>(out);
         assert.equal(json.gates.rules[0]!.status, 'error');
         assert.match(
           json.gates.rules[0]!.detail,
@@ -486,38 +495,20 @@ describe("a nested dvc.yaml: its stages are no more trusted than the root's", ()
     '`dvc repro` fails at a stage of sub/dvc.yaml: a later stage of that file with no result is downstream of it, and not checked either',
     { skip: process.platform === 'win32' },
     async () => {
-      const repo = new TempRepo();
+      const repo = await ranNestedPipelines(
+        'stages:\n  prep:\n    cmd: node w.js p.json n 1\n    params: [lr]\n    outs:\n      - p.json: {cache: false}\n' +
+          '  tune:\n    cmd: node w.js m.json f1 0.5\n    deps: [p.json]\n    metrics:\n      - m.json: {cache: false}\n',
+        ['sub/p.json', 'sub/m.json'],
+      );
       const bin = tempDir('mlreport-fake-dvc-');
       try {
-        repo.commit('pipelines', {
-          'w.js': WRITER,
-          'sub/w.js': WRITER,
-          'params.yaml': 'lr: 0.1\n',
-          'sub/params.yaml': 'lr: 0.1\n',
-          'dvc.yaml': 'stages:\n  train:\n    cmd: node w.js metrics.json acc 0.9\n    params: [lr]\n    metrics:\n      - metrics.json: {cache: false}\n',
-          'sub/dvc.yaml':
-            'stages:\n  prep:\n    cmd: node w.js p.json n 1\n    params: [lr]\n    outs:\n      - p.json: {cache: false}\n' +
-            '  tune:\n    cmd: node w.js m.json f1 0.5\n    deps: [p.json]\n    metrics:\n      - m.json: {cache: false}\n',
-        });
-        assert.equal((await runCli(['repro'], repo.dir)).code, 0);
-        assert.equal((await runCli(['repro', '--cwd', 'sub'], repo.dir)).code, 0);
-        const read = (p: string) => readFileSync(join(repo.dir, p), 'utf8');
-        repo.commit('ran', {
-          'dvc.lock': read('dvc.lock'),
-          'metrics.json': read('metrics.json'),
-          'sub/dvc.lock': read('sub/dvc.lock'),
-          'sub/p.json': read('sub/p.json'),
-          'sub/m.json': read('sub/m.json'),
-        });
         // prep is out of date; tune, whose input prep did not rewrite, looks up to date.
         repo.commit('prep with another lr', { 'sub/params.yaml': 'lr: 0.2\n' });
-        // DVC itself is not installed here: a stand-in prints what `dvc repro` prints when a stage of another dvc.yaml fails.
-        writeFileSync(join(bin, 'dvc'), "#!/bin/sh\necho \"Running stage 'sub/dvc.yaml:prep':\"\necho '> node w.js p.json n 1'\nexit 1\n", { mode: 0o755 });
+        const env = failingDvc(bin, 'sub/dvc.yaml:prep', 'node w.js p.json n 1');
         const out = tempDir();
-        const env = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
         const r = await runCli(['report', '--base', 'HEAD~1', '--repro', 'dvc', '--out', out, '--quiet', '--threshold', 'f1 >= base'], repo.dir, env);
         assert.equal(r.code, 1, r.stderr);
-        const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { gates: Gates; stale: { stage: string; reasons: string[] }[] };
+        const json = reportJson(out) as { gates: Gates; stale: { stage: string; reasons: string[] }[] };
         // Before, tune had no result and was not out of date: the rule passed on its last run's f1.
         assert.deepEqual(
           json.gates.rules.map((g) => [g.status, g.stale]),
@@ -573,7 +564,7 @@ describe("a nested dvc.yaml's stage downstream of another file's stage: the proj
   const report = async (repo: TempRepo, repro: string): Promise<{ code: number | null; json: Json; md: string }> => {
     const out = tempDir();
     const r = await runCli(['report', '--base', 'HEAD~1', '--repro', repro, '--out', out, '--quiet', '--threshold', 'f1 >= base'], repo.dir);
-    const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Json;
+    const json = reportJson<Json>(out);
     const md = readFileSync(join(out, 'report.md'), 'utf8');
     rmSync(out, { recursive: true, force: true });
     return { code: r.code, json, md };
@@ -669,13 +660,12 @@ describe("a nested dvc.yaml's stage downstream of another file's stage: the proj
         }
         repo.commit('ran', {});
         repo.commit('prep with another lr', { 'sub/params.yaml': 'lr: 0.2\n' });
-        // DVC itself is not installed here: a stand-in prints what `dvc repro` prints when the root's upstream stage in sub/dvc.yaml fails.
-        writeFileSync(join(bin, 'dvc'), "#!/bin/sh\necho \"Running stage 'sub/dvc.yaml:prep':\"\necho '> node ../w.js p.json n 1'\nexit 1\n", { mode: 0o755 });
+        // The root's upstream stage, in sub/dvc.yaml, fails.
+        const env = failingDvc(bin, 'sub/dvc.yaml:prep', 'node ../w.js p.json n 1');
         const out = tempDir();
-        const env = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
         const r = await runCli(['report', '--base', 'HEAD~1', '--repro', 'dvc', '--out', out, '--quiet', '--threshold', 'f1 >= base'], repo.dir, env);
         assert.equal(r.code, 1, r.stderr);
-        const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Json;
+        const json = reportJson<Json>(out);
         // eval/dvc.yaml:score is no stage `dvc repro` meant to run, and p.json, which prep did not rewrite, looks as dvc.lock has it.
         assert.deepEqual(
           json.gates.rules.map((g) => [g.status, g.stale]),
