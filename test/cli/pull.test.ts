@@ -18,6 +18,31 @@ import { DvcHttpServer } from '../fakes/dvc-http/server';
 /** `data.dvc` as DVC 3's `dvc add data` writes it for the reference's example directory. */
 const DATA_DVC = `outs:\n- md5: ${EXAMPLE_DIR.oid}\n  size: 4\n  nfiles: 2\n  hash: md5\n  path: data\n`;
 
+/** `.dvc/config` with one remote, the default (`dvc remote add -d NAME URL`); `more` is more lines of its section. */
+function defaultRemote(url: string, name = 'store', more = ''): string {
+  return `[core]\n    remote = ${name}\n['remote "${name}"']\n    url = ${url}\n${more}`;
+}
+
+/** The environment with DVC's global and system config read from `none`, which holds none: the machine's own does not count. */
+function withoutUserConfig(none: string): NodeJS.ProcessEnv {
+  return { ...process.env, DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none };
+}
+
+/**
+ * A repository whose default remote `store` is a local folder holding the example directory's objects (what DATA_DVC
+ * tracks), with `files` written too; `env` reads no DVC config but the project's (withoutUserConfig(none)).
+ */
+function exampleStoreRepo(
+  files: Record<string, string> = {},
+  store = temp(),
+  none = temp(),
+): { repo: TempRepo; store: string; none: string; env: NodeJS.ProcessEnv } {
+  exampleDirInStore(store);
+  const repo = new TempRepo();
+  repo.write({ '.dvc/config': defaultRemote(store), ...files });
+  return { repo, store, none, env: withoutUserConfig(none) };
+}
+
 describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
   test('--jobs reads decimal digits only, as every numeric setting does: 0x10, 1e2 and 0 are errors naming it', async () => {
     const repo = new TempRepo();
@@ -34,9 +59,9 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
     const repo = new TempRepo();
     mkdirSync(join(repo.dir, '.dvc'));
     // `dvc remote add -d store ../dvcstore` at the repo root: stored relative to .dvc/.
-    writeFileSync(join(repo.dir, '.dvc', 'config'), `[core]\n    remote = store\n['remote "store"']\n    url = ../../${basename(parent)}/dvcstore\n`);
+    writeFileSync(join(repo.dir, '.dvc', 'config'), defaultRemote(`../../${basename(parent)}/dvcstore`));
     writeFileSync(join(repo.dir, 'data.dvc'), DATA_DVC);
-    const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: join(parent, 'none'), DVC_SYSTEM_CONFIG_DIR: join(parent, 'none') };
+    const env = withoutUserConfig(join(parent, 'none'));
     const r = await runCli(['pull'], repo.dir, env);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^A\tdata$/m);
@@ -54,10 +79,7 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
 
   test('a cache file that is not read-only is hashed again: a corrupt one is fetched anew from the remote, a good one is kept and protected', async () => {
     const parent = temp();
-    exampleDirInStore(join(parent, 'dvcstore'));
-    const repo = new TempRepo();
-    const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: join(parent, 'none'), DVC_SYSTEM_CONFIG_DIR: join(parent, 'none') };
-    repo.write({ '.dvc/config': `[core]\n    remote = store\n['remote "store"']\n    url = ${join(parent, 'dvcstore')}\n`, 'data.dvc': DATA_DVC });
+    const { repo, env } = exampleStoreRepo({ 'data.dvc': DATA_DVC }, join(parent, 'dvcstore'), join(parent, 'none'));
     assert.equal((await runCli(['pull'], repo.dir, env)).code, 0);
     const cached = (md5: string): string => join(repo.dir, '.dvc', 'cache', 'files', 'md5', md5.slice(0, 2), md5.slice(2));
     const a = cached('60b725f10c9c85c70d97880dfe8191b3');
@@ -79,11 +101,8 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
 
   test('push does not send a corrupt cache object: a writable one is hashed first, removed, and named as not in the cache', async () => {
     const parent = temp();
-    exampleDirInStore(join(parent, 'dvcstore'));
     const empty = join(parent, 'empty');
-    const repo = new TempRepo();
-    const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: join(parent, 'none'), DVC_SYSTEM_CONFIG_DIR: join(parent, 'none') };
-    repo.write({ '.dvc/config': `[core]\n    remote = store\n['remote "store"']\n    url = ${join(parent, 'dvcstore')}\n`, 'data.dvc': DATA_DVC });
+    const { repo, env } = exampleStoreRepo({ 'data.dvc': DATA_DVC }, join(parent, 'dvcstore'), join(parent, 'none'));
     assert.equal((await runCli(['pull'], repo.dir, env)).code, 0);
     const a = join(repo.dir, '.dvc', 'cache', 'files', 'md5', '60', 'b725f10c9c85c70d97880dfe8191b3');
     chmodSync(a, 0o644);
@@ -103,11 +122,8 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
 
   test('a pull killed mid-way leaves nothing in the workspace: a directory is built under .dvc/tmp, and the next pull clears what a killed run left', async () => {
     const parent = temp();
-    exampleDirInStore(join(parent, 'dvcstore'));
-    const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: join(parent, 'none'), DVC_SYSTEM_CONFIG_DIR: join(parent, 'none') };
-    const repo = new TempRepo();
+    const { repo, env } = exampleStoreRepo({}, join(parent, 'dvcstore'), join(parent, 'none'));
     repo.commit('data', {
-      '.dvc/config': `[core]\n    remote = store\n['remote "store"']\n    url = ${join(parent, 'dvcstore')}\n`,
       '.dvc/.gitignore': '/config.local\n/tmp\n/cache\n',
       '.gitignore': '/data\n',
       'data.dvc': DATA_DVC,
@@ -155,10 +171,7 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
       return;
     }
     try {
-      exampleDirInStore(join(parent, 'dvcstore'));
-      const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: join(parent, 'none'), DVC_SYSTEM_CONFIG_DIR: join(parent, 'none') };
-      const repo = new TempRepo();
-      repo.write({ '.dvc/config': `[core]\n    remote = store\n['remote "store"']\n    url = ${join(parent, 'dvcstore')}\n`, 'data.dvc': DATA_DVC });
+      const { repo, env } = exampleStoreRepo({ 'data.dvc': DATA_DVC }, join(parent, 'dvcstore'), join(parent, 'none'));
       symlinkSync(other, join(repo.dir, '.dvc', 'tmp'));
       const r = await runCli(['pull'], repo.dir, env);
       assert.equal(r.code, 0, r.stderr);
@@ -174,13 +187,7 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
   });
 
   test('a pull that fails for one output prints the checkout of the others before the error, as dvc pull does', async () => {
-    const store = temp();
-    exampleDirInStore(store);
-    const none = temp();
-    const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none };
-    const repo = new TempRepo();
-    repo.write({
-      '.dvc/config': `[core]\n    remote = store\n['remote "store"']\n    url = ${store}\n`,
+    const { repo, env } = exampleStoreRepo({
       'data.dvc': DATA_DVC,
       // Not on the remote.
       'raw.csv.dvc': `outs:\n- md5: ${'f'.repeat(32)}\n  size: 3\n  hash: md5\n  path: raw.csv\n`,
@@ -201,7 +208,7 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
     try {
       const repo = new TempRepo();
       mkdirSync(join(repo.dir, '.dvc'));
-      writeFileSync(join(repo.dir, '.dvc', 'config'), `[core]\n    remote = origin\n['remote "origin"']\n    url = ${url}\n`);
+      writeFileSync(join(repo.dir, '.dvc', 'config'), defaultRemote(url, 'origin'));
       writeFileSync(join(repo.dir, 'data.dvc'), DATA_DVC);
       const bad = await runCli(['pull'], repo.dir, { ...process.env, MLREPORT_REMOTE_USER: 'alice', MLREPORT_REMOTE_PASSWORD: 'tok_WRONG_2' });
       assert.equal(bad.code, 2);
@@ -220,8 +227,7 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
 
   test('several remotes and no core.remote: pull, push and repro name them and say how to choose one (dvc remote default, -r)', async () => {
     const repo = new TempRepo();
-    const none = temp();
-    const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none };
+    const env = withoutUserConfig(temp());
     repo.write({
       '.dvc/config': `['remote "storage"']\n    url = ../../store\n['remote "backup"']\n    url = ../../store-miss\n`,
       'data.dvc': DATA_DVC,
@@ -243,8 +249,8 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
   test("a version_aware remote: the CLI's hint names dvc pull, not the action's 'repro: dvc' input", async () => {
     const repo = new TempRepo();
     const none = temp();
-    repo.write({ '.dvc/config': `[core]\n    remote = s\n['remote "s"']\n    url = ${temp()}\n    version_aware = true\n`, 'data.dvc': DATA_DVC });
-    const r = await runCli(['pull'], repo.dir, { ...process.env, DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none });
+    repo.write({ '.dvc/config': defaultRemote(temp(), 's', '    version_aware = true\n'), 'data.dvc': DATA_DVC });
+    const r = await runCli(['pull'], repo.dir, withoutUserConfig(none));
     assert.equal(r.code, 2);
     assert.match(r.stderr, /version_aware\/worktree remotes store files by path, not by md5; they need DVC itself: dvc pull, dvc push, dvc repro/);
     assert.doesNotMatch(r.stderr, /repro: dvc/);
@@ -253,10 +259,9 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
 
   test("mlreport report's hints name the CLI too: a remote only DVC reads names dvc pull, a missing dvc names --repro builtin", async () => {
     const repo = new TempRepo();
-    const none = temp();
-    const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none };
+    const env = withoutUserConfig(temp());
     repo.write({
-      '.dvc/config': `[core]\n    remote = s\n['remote "s"']\n    url = ${temp()}\n    version_aware = true\n`,
+      '.dvc/config': defaultRemote(temp(), 's', '    version_aware = true\n'),
       'dvc.yaml': 'metrics:\n- m.json\nstages:\n  make:\n    cmd: echo {} > m.json\n    outs:\n    - m.json\n',
     });
     assert.equal((await runCli(['repro'], repo.dir, env)).code, 0);
@@ -283,8 +288,7 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
     const repo = new TempRepo();
     mkdirSync(join(repo.dir, '.dvc'));
     writeFileSync(join(repo.dir, 'data.dvc'), DATA_DVC);
-    const none = temp();
-    const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none };
+    const env = withoutUserConfig(temp());
     const config = join(repo.dir, '.dvc', 'config');
     const cases: [string, RegExp][] = [
       [
@@ -310,12 +314,11 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
 
   test('a file:///abs url is refused naming the folder to write, as DVC reads no folder from it: pull reads nothing, push writes no ./file: folder', async () => {
     const repo = new TempRepo();
-    const none = temp();
     const store = temp();
-    const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none };
+    const env = withoutUserConfig(temp());
     exampleDirInStore(store);
     exampleDirInStore(join(repo.dir, '.dvc', 'cache'));
-    repo.write({ '.dvc/config': `[core]\n    remote = r\n['remote "r"']\n    url = file://${store}\n`, 'data.dvc': DATA_DVC });
+    repo.write({ '.dvc/config': defaultRemote(`file://${store}`, 'r'), 'data.dvc': DATA_DVC });
     for (const command of ['pull', 'push']) {
       const r = await runCli([command], repo.dir, env);
       assert.equal(r.code, 2, `${command}: ${r.stdout}${r.stderr}`);
@@ -332,7 +335,7 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
     const repo = new TempRepo();
     const none = temp();
     const store = temp();
-    const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none };
+    const env = withoutUserConfig(none);
     const cache = join(repo.dir, '.dvc', 'cache');
     writeFileSync(join(none, 'model'), 'weights\n');
     writeFileSync(join(none, 'report'), 'report\n');
@@ -340,7 +343,7 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
     const report = placeByMd5sum(cache, join(none, 'report'));
     exampleDirInStore(cache);
     repo.write({
-      '.dvc/config': `[core]\n    remote = store\n['remote "store"']\n    url = ${store}\n`,
+      '.dvc/config': defaultRemote(store),
       'data.dvc': DATA_DVC.replace('  path: data\n', '  path: data\n  push: false\n'),
       'dvc.yaml': 'stages:\n  train:\n    cmd: make\n    outs:\n    - model.pkl:\n        push: false\n    - report.txt\n',
       'dvc.lock': `schema: '2.0'\nstages:\n  train:\n    cmd: make\n    outs:\n    - path: model.pkl\n      hash: md5\n      md5: ${model}\n      size: 8\n    - path: report.txt\n      hash: md5\n      md5: ${report}\n      size: 7\n`,
@@ -367,7 +370,7 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
     test('push uploads what awscli then finds; pull in a fresh clone restores it; an unknown -r is named', async () => {
       const repo = new TempRepo();
       mkdirSync(join(repo.dir, '.dvc'));
-      writeFileSync(join(repo.dir, '.dvc', 'config'), `[core]\n    remote = s3\n['remote "s3"']\n    url = s3://dvc/store\n    endpointurl = ${s3.endpoint}\n`);
+      writeFileSync(join(repo.dir, '.dvc', 'config'), defaultRemote('s3://dvc/store', 's3', `    endpointurl = ${s3.endpoint}\n`));
       writeFileSync(
         join(repo.dir, '.dvc', 'config.local'),
         `['remote "s3"']\n    access_key_id = S3RVER\n    secret_access_key = ${S3RVER_KEYS.AWS_SECRET_ACCESS_KEY}\n`,
@@ -397,9 +400,9 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
     test("the SDK's own console lines stay out: a push to a missing bucket prints our error alone; DVC's profile with AWS_* keys set prints no credential warning", async () => {
       const repo = new TempRepo();
       const none = temp();
-      const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none };
+      const env = withoutUserConfig(none);
       repo.write({
-        '.dvc/config': `[core]\n    remote = s3\n['remote "s3"']\n    url = s3://no-such-bucket/store\n    endpointurl = ${s3.endpoint}\n`,
+        '.dvc/config': defaultRemote('s3://no-such-bucket/store', 's3', `    endpointurl = ${s3.endpoint}\n`),
         'data.dvc': DATA_DVC,
       });
       exampleDirInStore(join(repo.dir, '.dvc', 'cache'));
@@ -415,7 +418,7 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
       const creds = join(none, 'creds');
       writeFileSync(creds, `[good]\naws_access_key_id = ${S3RVER_KEYS.AWS_ACCESS_KEY_ID}\naws_secret_access_key = ${S3RVER_KEYS.AWS_SECRET_ACCESS_KEY}\n`);
       repo.write({
-        '.dvc/config': `[core]\n    remote = s3\n['remote "s3"']\n    url = s3://dvc/profiled\n    endpointurl = ${s3.endpoint}\n`,
+        '.dvc/config': defaultRemote('s3://dvc/profiled', 's3', `    endpointurl = ${s3.endpoint}\n`),
         '.dvc/config.local': `['remote "s3"']\n    profile = good\n    credentialpath = ${creds}\n`,
       });
       const wrongKeys = { ...env, AWS_ACCESS_KEY_ID: 'AKIAWRONGWRONGWRONG1', AWS_SECRET_ACCESS_KEY: 'wrong-secret-key' };
@@ -428,15 +431,14 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
   });
   test('a `dvc import` (a .dvc file whose dep names a repo): pull, status and repro name the file and its source, not a missing remote object; push leaves it out', async () => {
     const store = temp();
-    const none = temp();
-    const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none };
+    const env = withoutUserConfig(temp());
     const repo = new TempRepo();
     // As example-get-started's data/data.xml.dvc: `dvc import` of a file of another repository.
     repo.write({ 'data.xml': '<rows/>\n' });
     const md5 = md5sum(join(repo.dir, 'data.xml'));
     rmSync(join(repo.dir, 'data.xml'));
     repo.write({
-      '.dvc/config': `[core]\n    remote = store\n['remote "store"']\n    url = ${store}\n`,
+      '.dvc/config': defaultRemote(store),
       'data.xml.dvc': `md5: 0123456789abcdef0123456789abcdef\nfrozen: true\ndeps:\n- path: get-started/data.xml\n  repo:\n    url: https://example.com/dataset-registry\n    rev_lock: cf6481baf56f156aa0876709cc231aaf3f3a3c29\nouts:\n- md5: ${md5}\n  size: 8\n  hash: md5\n  path: data.xml\n`,
       'dvc.yaml': 'stages:\n  prepare:\n    cmd: tr a-z A-Z < data.xml > prepared.xml\n    deps: [data.xml]\n    outs: [prepared.xml]\n',
     });
@@ -468,13 +470,7 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
   });
 
   test('outputs DVC refuses (a .dvc file and a stage both out one path; a .dvc file inside a tracked directory): pull, push, repro and status refuse before touching anything, --force too', async () => {
-    const store = temp();
-    exampleDirInStore(store);
-    const none = temp();
-    const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none };
-    const repo = new TempRepo();
-    repo.write({
-      '.dvc/config': `[core]\n    remote = store\n['remote "store"']\n    url = ${store}\n`,
+    const { repo, env } = exampleStoreRepo({
       'data.dvc': DATA_DVC,
       'dvc.yaml': 'stages:\n  prepare:\n    cmd: cp -r data prepared\n    deps:\n    - data\n    outs:\n    - prepared\n',
       'dvc.lock': `schema: '2.0'\nstages:\n  prepare:\n    cmd: cp -r data prepared\n    outs:\n    - path: prepared\n      hash: md5\n      md5: ${EXAMPLE_DIR.oid}\n      nfiles: 2\n`,
@@ -503,13 +499,7 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
   });
 
   test('the data layer itself (pullTracked, pushTracked, as called without the commands) takes .dvc files from the project loader: a refused one moves nothing', async () => {
-    const store = temp();
-    exampleDirInStore(store);
-    const none = temp();
-    const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none };
-    const repo = new TempRepo();
-    repo.write({
-      '.dvc/config': `[core]\n    remote = store\n['remote "store"']\n    url = ${store}\n`,
+    const { repo, env } = exampleStoreRepo({
       'data.dvc': DATA_DVC,
       // The same directory a second time, inside data.dvc's output (OverlappingOutputPathsError).
       'copy.dvc': DATA_DVC.replace('path: data', 'path: data/copy'),
@@ -527,15 +517,10 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
   });
 
   test('targets as dvc pull takes them: relative to the current folder, ./paths, a file or folder inside a tracked directory (that part only)', async () => {
-    const store = temp();
-    exampleDirInStore(store);
-    const none = temp();
-    const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none };
+    const { repo, store, none, env } = exampleStoreRepo();
     writeFileSync(join(none, 'model'), 'weights\n');
     const model = placeByMd5sum(store, join(none, 'model'));
-    const repo = new TempRepo();
     repo.write({
-      '.dvc/config': `[core]\n    remote = store\n['remote "store"']\n    url = ${store}\n`,
       'data/images.dvc': DATA_DVC.replace('path: data', 'path: images'),
       'dvc.yaml': 'stages:\n  train:\n    cmd: make\n    outs:\n    - prepared\n    - model.pkl\n',
       'dvc.lock': `schema: '2.0'\nstages:\n  train:\n    cmd: make\n    outs:\n    - path: model.pkl\n      hash: md5\n      md5: ${model}\n      size: 8\n    - path: prepared\n      hash: md5\n      md5: ${EXAMPLE_DIR.oid}\n      nfiles: 2\n`,
@@ -574,7 +559,7 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
 
     // A push of a file inside a tracked directory sends that file's object alone.
     const other = temp();
-    writeFileSync(join(repo.dir, '.dvc', 'config'), `[core]\n    remote = other\n['remote "other"']\n    url = ${other}\n`);
+    writeFileSync(join(repo.dir, '.dvc', 'config'), defaultRemote(other, 'other'));
     const pushed = await runCli(['push', 'a.txt'], join(repo.dir, 'data', 'images'), env);
     assert.equal(pushed.code, 0, pushed.stderr);
     assert.match(pushed.stdout, /^1 object\(s\) uploaded/m);
@@ -584,7 +569,7 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
 
   test("-r NAME moves only the outs without a remote: of their own or with remote: NAME; an out whose remote: names another is left out, as DVC's outs_filter leaves it", async () => {
     const none = temp();
-    const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none };
+    const env = withoutUserConfig(none);
     const [main, other, third] = [temp(), temp(), temp()];
     const repo = new TempRepo();
     const cache = join(repo.dir, '.dvc', 'cache');
@@ -622,8 +607,7 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
   });
 
   test('a push that fails for one remote still pushes to the others, and names what failed at the end, as dvc push does', async () => {
-    const none = temp();
-    const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none };
+    const env = withoutUserConfig(temp());
     const [main, other] = [temp(), temp()];
     const repo = new TempRepo();
     exampleDirInStore(join(repo.dir, '.dvc', 'cache'));
