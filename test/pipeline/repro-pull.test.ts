@@ -71,12 +71,55 @@ function clone(repo: TempRepo): string {
 
 const ran = (log: string): string[] => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []);
 
-describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shaped project', () => {
-  const { repo, store, log, env, dataOid } = exampleProject();
-  const cleanup: string[] = [repo.dir, store];
+/**
+ * An exampleProject for the tests of one describe, removed after them with its remote, the clones `freshClone` makes
+ * and what else is put in `cleanup`.
+ */
+function suiteProject(): ReturnType<typeof exampleProject> & { cleanup: string[]; freshClone: () => string } {
+  const project = exampleProject();
+  const cleanup: string[] = [project.repo.dir, project.store];
   after(() => {
     for (const d of cleanup) rmSync(d, { recursive: true, force: true });
   });
+  const freshClone = (): string => {
+    const dir = clone(project.repo);
+    cleanup.push(dir);
+    return dir;
+  };
+  return { ...project, cleanup, freshClone };
+}
+
+/** Runs the project's pipeline, pushes its outputs and commits them as `message`: the commit's SHA. */
+async function reproPushCommit({ repo, env }: { repo: TempRepo; env: NodeJS.ProcessEnv }, message: string): Promise<string> {
+  assert.equal((await runCli(['repro'], repo.dir, env)).code, 0);
+  assert.equal((await runCli(['push'], repo.dir, env)).code, 0);
+  return repo.commit(message);
+}
+
+/** A clone's `.dvc/config.local` giving the remote `storage` another url, as a user's machine may. */
+function storageAt(dir: string, url: string): void {
+  writeFileSync(join(dir, '.dvc', 'config.local'), `['remote "storage"']\n    url = ${url}\n`);
+}
+
+/** The action run on a workflow_dispatch of `sha` in the clone `dir`, with the project's stage log and DVC config alone. */
+function dispatch(
+  dir: string,
+  sha: string,
+  inputs: Record<string, string>,
+  { log, env }: { log: string; env: NodeJS.ProcessEnv },
+): ReturnType<typeof runAction> {
+  return runAction({
+    workspace: dir,
+    eventName: 'workflow_dispatch',
+    event: {},
+    sha,
+    inputs,
+    env: { STAGE_LOG: log, DVC_GLOBAL_CONFIG_DIR: env.DVC_GLOBAL_CONFIG_DIR!, DVC_SYSTEM_CONFIG_DIR: env.DVC_SYSTEM_CONFIG_DIR! },
+  });
+}
+
+describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shaped project', () => {
+  const { repo, store, log, env, dataOid, cleanup, freshClone } = suiteProject();
 
   test('the first run runs every stage and saves their outs to the cache', async () => {
     const r = await runCli(['repro'], repo.dir, env);
@@ -95,8 +138,7 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
   });
 
   test('a fresh clone: --dry and status say what would be restored; repro pulls data.xml and restores every stage without running it', async () => {
-    const dir = clone(repo);
-    cleanup.push(dir);
+    const dir = freshClone();
     assert.ok(!existsSync(join(dir, 'data', 'data.xml')) && !existsSync(join(dir, 'eval')));
     const dry = await runCli(['repro', '--dry'], dir, env);
     assert.equal(dry.code, 0, dry.stderr);
@@ -126,8 +168,7 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
   });
 
   test('pull, like dvc pull, checks out the stage outputs dvc.lock records as well as .dvc-tracked data; targets name them by path or stage', async () => {
-    const dir = clone(repo);
-    cleanup.push(dir);
+    const dir = freshClone();
     const one = await runCli(['pull', 'model.pkl'], dir, env);
     assert.equal(one.code, 0, one.stderr);
     assert.equal(one.stdout.split('\n')[0], 'A\tmodel.pkl');
@@ -153,9 +194,9 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
   });
 
   test('push names each output in neither the cache nor the remote (a corrupt cache object, one gone), as dvc push warns; repro puts them back in the cache and the next push sends them', async () => {
-    const dir = clone(repo);
+    const dir = freshClone();
     const empty = temp();
-    cleanup.push(dir, empty);
+    cleanup.push(empty);
     assert.equal((await runCli(['pull'], dir, env)).code, 0);
     const object = (md5: string): string => join(dir, '.dvc', 'cache', 'files', 'md5', md5.slice(0, 2), md5.slice(2));
     const model = md5sum(join(dir, 'model.pkl'));
@@ -165,7 +206,7 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
     const evalOid = /path: eval\n\s+hash: md5\n\s+md5: ([0-9a-f]{32}\.dir)/.exec(readFileSync(join(dir, 'dvc.lock'), 'utf8'))?.[1];
     assert.ok(evalOid);
     rmSync(object(evalOid));
-    writeFileSync(join(dir, '.dvc', 'config.local'), `['remote "storage"']\n    url = ${empty}\n`);
+    storageAt(dir, empty);
     const pushed = await runCli(['push'], dir, env);
     assert.equal(pushed.code, 0, pushed.stderr);
     assert.match(
@@ -197,8 +238,7 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
   });
 
   test('only a restorable out or .dvc-tracked dep missing: --dry, status and the report predict what repro does (restore, pull, skip)', async () => {
-    const dir = clone(repo);
-    cleanup.push(dir);
+    const dir = freshClone();
     assert.equal((await runCli(['repro'], dir, env)).code, 0);
     // model.pkl gone: train's out comes back from the cache, evaluate then has its dep as dvc.lock records it.
     rmSync(join(dir, 'model.pkl'));
@@ -228,8 +268,7 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
     // no reason to run, so the stage is pulled from the remote instead (Stage.reproduce: `not self.changed(True, upstream) and pull`).
     const importDvc = `md5: f5ea021eddd7b1df6de80b904cba1da6\nfrozen: true\ndeps:\n- path: get-started/data.xml\n  repo:\n    url: https://github.com/iterative/dataset-registry\n    rev_lock: f59388cd04276e75d70b2136597aaa27e7937cc3\nouts:\n- md5: ${dataOid}\n  size: 40\n  hash: md5\n  path: data.xml\n`;
     const imported = (): string => {
-      const dir = clone(repo);
-      cleanup.push(dir);
+      const dir = freshClone();
       writeFileSync(join(dir, 'data', 'data.xml.dvc'), importDvc);
       return dir;
     };
@@ -283,7 +322,7 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
     // A remote that is not where .dvc/config says (a relative url from another folder): the restore's failure is named
     // first, as the fix, before the import that would then be needed.
     const lost = imported();
-    writeFileSync(join(lost, '.dvc', 'config.local'), `['remote "storage"']\n    url = ${join(temp(), 'nowhere')}\n`);
+    storageAt(lost, join(temp(), 'nowhere'));
     for (const [args, stream] of [
       [['repro'], 'stdout'],
       [['status'], 'stdout'],
@@ -300,8 +339,7 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
   });
 
   test('a fresh clone whose .dvc file records other data than dvc.lock: the stage reading it is "dep modified", not "missing" (DVC: deleted dep, upstream out of another hash)', async () => {
-    const dir = clone(repo);
-    cleanup.push(dir);
+    const dir = freshClone();
     const other = join(temp(), 'data.xml');
     writeFileSync(other, '<posts>\n<row Id="7"/>\n</posts>\n');
     const md5 = placeByMd5sum(store, other);
@@ -321,8 +359,7 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
   });
 
   test(".dvc-tracked data present but different is the user's change: not pulled over; the stages using it run; the .dvc file stays", async () => {
-    const dir = clone(repo);
-    cleanup.push(dir);
+    const dir = freshClone();
     mkdirSync(join(dir, 'data'), { recursive: true });
     const mine = '<posts>\n<row Id="9"/>\n</posts>\n';
     writeFileSync(join(dir, 'data', 'data.xml'), mine);
@@ -341,8 +378,7 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
     );
     rmSync(log);
     // Data as its .dvc file records it: nothing to say.
-    const clean = clone(repo);
-    cleanup.push(clean);
+    const clean = freshClone();
     const quiet = await runCli(['repro'], clean, env);
     assert.equal(quiet.code, 0, quiet.stderr + quiet.stdout);
     assert.doesNotMatch(quiet.stderr, /not what .* records/);
@@ -350,8 +386,7 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
   });
 
   test('a corrupt object in .dvc/cache (not read-only) is not checked out: it is hashed, dropped and restored from the remote', async () => {
-    const dir = clone(repo);
-    cleanup.push(dir);
+    const dir = freshClone();
     assert.equal((await runCli(['repro'], dir, env)).code, 0);
     const lock = readFileSync(join(dir, 'dvc.lock'), 'utf8');
     const md5 = /path: model\.pkl\n\s+hash: md5\n\s+md5: ([0-9a-f]{32})/.exec(lock)?.[1];
@@ -372,8 +407,7 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
   });
 
   test("outs in the workspace whose objects the cache lacks: status says 'not in cache' as dvc status does; repro saves them from the workspace, running nothing", async () => {
-    const dir = clone(repo);
-    cleanup.push(dir);
+    const dir = freshClone();
     assert.equal((await runCli(['repro'], dir, env)).code, 0);
     rmSync(log, { force: true });
     const object = (md5: string): string => join(dir, '.dvc', 'cache', 'files', 'md5', md5.slice(0, 2), md5.slice(2));
@@ -417,8 +451,7 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
   });
 
   test('--no-pull runs what is missing as before, and saves the outputs to the cache', async () => {
-    const dir = clone(repo);
-    cleanup.push(dir);
+    const dir = freshClone();
     mkdirSync(join(dir, 'data'), { recursive: true });
     cpSync(join(repo.dir, 'data', 'data.xml'), join(dir, 'data', 'data.xml'));
     const r = await runCli(['repro', '--no-pull'], dir, env);
@@ -433,9 +466,9 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
 
   test('data missing from the remote: the error names the .dvc file, the object and the remote; an out missing means "cannot restore" and the stage runs', async () => {
     const empty = temp();
-    const dir = clone(repo);
-    cleanup.push(dir, empty);
-    writeFileSync(join(dir, '.dvc', 'config.local'), `['remote "storage"']\n    url = ${empty}\n`);
+    const dir = freshClone();
+    cleanup.push(empty);
+    storageAt(dir, empty);
     const dry = await runCli(['repro', '--dry'], dir, env);
     assert.match(
       dry.stdout,
@@ -466,11 +499,7 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
 });
 
 describe('cached metrics at both revisions (dist/cli.js): eval/metrics.json inside the directory out eval/', () => {
-  const { repo, store, log, env } = exampleProject();
-  const cleanup: string[] = [repo.dir, store];
-  after(() => {
-    for (const d of cleanup) rmSync(d, { recursive: true, force: true });
-  });
+  const { repo, store, log, env, cleanup, freshClone } = suiteProject();
   const push = async (): Promise<void> => assert.equal((await runCli(['push'], repo.dir, env)).code, 0);
 
   test('a fresh clone without the outputs: report --base HEAD~1 shows the base and the head values, read from the remote', async () => {
@@ -485,8 +514,7 @@ describe('cached metrics at both revisions (dist/cli.js): eval/metrics.json insi
     const now = JSON.parse(readFileSync(join(repo.dir, 'eval', 'metrics.json'), 'utf8')) as { bytes: number };
     assert.equal(now.bytes, before.bytes + 2);
 
-    const dir = clone(repo);
-    cleanup.push(dir);
+    const dir = freshClone();
     const out = join(temp(), 'out');
     const r = await runCli(['report', '--base', 'HEAD~1', '--out', out, '--quiet'], dir, env);
     assert.equal(r.code, 0, r.stderr + r.stdout);
@@ -501,9 +529,9 @@ describe('cached metrics at both revisions (dist/cli.js): eval/metrics.json insi
   });
 
   test("the base's objects gone from the remote: the report says which object and which remote", async () => {
-    const dir = clone(repo);
+    const dir = freshClone();
     const empty = temp();
-    cleanup.push(dir, empty);
+    cleanup.push(empty);
     // Only the head's objects: the cache of a run at the head, pushed to a new remote.
     cpSync(join(store, 'files'), join(empty, 'files'), { recursive: true });
     const baseLock = execFileSync('git', ['show', 'HEAD~1:dvc.lock'], { cwd: dir, encoding: 'utf8' });
@@ -513,7 +541,7 @@ describe('cached metrics at both revisions (dist/cli.js): eval/metrics.json insi
     const oid = (evalOid?.[1] ?? evalOid?.[2])!;
     assert.ok(oid, baseLock);
     rmSync(join(empty, 'files', 'md5', oid.slice(0, 2), oid.slice(2)));
-    writeFileSync(join(dir, '.dvc', 'config.local'), `['remote "storage"']\n    url = ${empty}\n`);
+    storageAt(dir, empty);
     const out = join(temp(), 'out');
     const r = await runCli(['report', '--base', 'HEAD~1', '--out', out, '--quiet'], dir, env);
     assert.equal(r.code, 0, r.stderr + r.stdout);
@@ -523,17 +551,13 @@ describe('cached metrics at both revisions (dist/cli.js): eval/metrics.json insi
 });
 
 describe("cached metrics at the base come from the remote the base's .dvc/config names (dist/cli.js)", () => {
-  const { repo, store, env } = exampleProject();
+  const project = suiteProject();
+  const { repo, env, cleanup, freshClone } = project;
   const moved = `${repo.dir}-moved`;
-  const cleanup: string[] = [repo.dir, store, moved];
-  after(() => {
-    for (const d of cleanup) rmSync(d, { recursive: true, force: true });
-  });
+  cleanup.push(moved);
 
   test('the remote moved between base and head: base values are read from the old remote, head values from the new one', async () => {
-    assert.equal((await runCli(['repro'], repo.dir, env)).code, 0);
-    assert.equal((await runCli(['push'], repo.dir, env)).code, 0);
-    repo.commit('n_est 50, data in the first remote');
+    await reproPushCommit(project, 'n_est 50, data in the first remote');
     const before = JSON.parse(readFileSync(join(repo.dir, 'eval', 'metrics.json'), 'utf8')) as { bytes: number };
     repo.write({
       '.dvc/config': `[core]\n    remote = storage\n['remote "storage"']\n    url = ../../${basename(moved)}\n`,
@@ -545,8 +569,7 @@ describe("cached metrics at the base come from the remote the base's .dvc/config
     repo.commit('n_est 1000, data in a new remote');
     const now = JSON.parse(readFileSync(join(repo.dir, 'eval', 'metrics.json'), 'utf8')) as { bytes: number };
 
-    const dir = clone(repo);
-    cleanup.push(dir);
+    const dir = freshClone();
     const diff = await runCli(['metrics', 'diff', 'HEAD~1', '--json'], dir, env);
     assert.equal(diff.code, 0, diff.stderr);
     assert.deepEqual(JSON.parse(diff.stdout), { 'eval/metrics.json': { bytes: { old: before.bytes, new: now.bytes, diff: 2 } } });
@@ -554,7 +577,7 @@ describe("cached metrics at the base come from the remote the base's .dvc/config
     // The workspace's config.local still shadows the base's repo level, as in DVC: here it points both at an empty folder.
     const empty = temp();
     cleanup.push(empty);
-    writeFileSync(join(dir, '.dvc', 'config.local'), `['remote "storage"']\n    url = ${empty}\n`);
+    storageAt(dir, empty);
     const out = join(temp(), 'out');
     const r = await runCli(['report', '--base', 'HEAD~1', '--out', out, '--quiet'], dir, env);
     assert.equal(r.code, 0, r.stderr + r.stdout);
@@ -566,29 +589,15 @@ describe("cached metrics at the base come from the remote the base's .dvc/config
 });
 
 describe('the action (dist/index.js) with the default repro: auto and dvc-push: true', () => {
-  const { repo, store, log, env } = exampleProject();
-  const cleanup: string[] = [repo.dir, store];
-  after(() => {
-    for (const d of cleanup) rmSync(d, { recursive: true, force: true });
-  });
+  const project = suiteProject();
+  const { repo, log, freshClone } = project;
 
   test('a fresh clone with changed params restores prepare, runs train and evaluate, pushes their outputs; the next run restores everything', async () => {
-    assert.equal((await runCli(['repro'], repo.dir, env)).code, 0);
-    assert.equal((await runCli(['push'], repo.dir, env)).code, 0);
-    repo.commit('pipeline');
+    await reproPushCommit(project, 'pipeline');
     const sha = repo.commit('more trees', { 'params.yaml': 'prepare:\n  split: 0.2\ntrain:\n  n_est: 200\n' });
     rmSync(log);
-    const dir = clone(repo);
-    cleanup.push(dir);
-    const action = (): ReturnType<typeof runAction> =>
-      runAction({
-        workspace: dir,
-        eventName: 'workflow_dispatch',
-        event: {},
-        sha,
-        inputs: { 'dvc-push': 'true', comment: 'off' },
-        env: { STAGE_LOG: log, DVC_GLOBAL_CONFIG_DIR: env.DVC_GLOBAL_CONFIG_DIR!, DVC_SYSTEM_CONFIG_DIR: env.DVC_SYSTEM_CONFIG_DIR! },
-      });
+    const dir = freshClone();
+    const action = (): ReturnType<typeof runAction> => dispatch(dir, sha, { 'dvc-push': 'true', comment: 'off' }, project);
     const first = await action();
     assert.deepEqual(ran(log), ['train', 'evaluate'], first.stdout);
     // model.pkl, eval's .dir and eval/metrics.json; data.xml and data/prepared (its .dir vouching for its entries) were there.
@@ -606,31 +615,23 @@ describe('the action (dist/index.js) with the default repro: auto and dvc-push: 
 });
 
 describe('a DagsHub DVC remote in the action: hub-user/hub-token serve it', () => {
-  const { repo, store, log, env } = exampleProject();
+  const project = suiteProject();
+  const { store, log, freshClone } = project;
   const server = new DvcHttpServer(store, '/acme/iris.dvc', 'alice', 'tok_hub_DVC_7');
-  const cleanup: string[] = [repo.dir, store];
-  after(async () => {
-    await server.stop();
-    for (const d of cleanup) rmSync(d, { recursive: true, force: true });
-  });
+  after(() => server.stop());
 
   test('a fresh clone restores every stage from the HTTP remote with the hub token, which never reaches the log', async () => {
-    assert.equal((await runCli(['repro'], repo.dir, env)).code, 0);
-    assert.equal((await runCli(['push'], repo.dir, env)).code, 0);
-    const sha = repo.commit('pipeline');
+    const sha = await reproPushCommit(project, 'pipeline');
     rmSync(log);
     const url = await server.start();
-    const dir = clone(repo);
-    cleanup.push(dir);
-    writeFileSync(join(dir, '.dvc', 'config.local'), `['remote "storage"']\n    url = ${url}\n`);
-    const run = await runAction({
-      workspace: dir,
-      eventName: 'workflow_dispatch',
-      event: {},
+    const dir = freshClone();
+    storageAt(dir, url);
+    const run = await dispatch(
+      dir,
       sha,
-      inputs: { hub: 'dagshub', 'hub-url': new URL(url).origin, 'hub-repo': 'acme/iris', 'hub-user': 'alice', 'hub-token': 'tok_hub_DVC_7', comment: 'off' },
-      env: { STAGE_LOG: log, DVC_GLOBAL_CONFIG_DIR: env.DVC_GLOBAL_CONFIG_DIR!, DVC_SYSTEM_CONFIG_DIR: env.DVC_SYSTEM_CONFIG_DIR! },
-    });
+      { hub: 'dagshub', 'hub-url': new URL(url).origin, 'hub-repo': 'acme/iris', 'hub-user': 'alice', 'hub-token': 'tok_hub_DVC_7', comment: 'off' },
+      project,
+    );
     assert.deepEqual(ran(log), [], run.stdout);
     assert.match(run.stdout, /Stage 'evaluate' didn't change; its outputs were restored from remote 'storage'/);
     // Only the runner's own mask command may carry it.
@@ -644,11 +645,8 @@ describe('a DagsHub DVC remote in the action: hub-user/hub-token serve it', () =
 });
 
 describe('a stage with a cache: false metrics file (dvc stage add -M) in a fresh clone (dist/cli.js)', () => {
-  const { repo, store, log, env } = exampleProject();
-  const cleanup: string[] = [repo.dir, store];
-  after(() => {
-    for (const d of cleanup) rmSync(d, { recursive: true, force: true });
-  });
+  const project = suiteProject();
+  const { repo, log, env, freshClone } = project;
   // train also writes a small metrics file that git keeps; model.pkl is cached and pushed.
   const dvcYaml = DVC_YAML.replace('> model.pkl\n', '> model.pkl && sh stats.sh\n').replace(
     '    - model.pkl\n  evaluate:',
@@ -665,8 +663,7 @@ describe('a stage with a cache: false metrics file (dvc stage add -M) in a fresh
     assert.ok(repo.git('ls-files', 'train_stats.json'), 'the cache: false metrics file is committed');
     rmSync(log);
 
-    const dir = clone(repo);
-    cleanup.push(dir);
+    const dir = freshClone();
     const dry = await runCli(['repro', '--dry'], dir, env);
     assert.match(dry.stdout, /^train: restore from remote 'storage'$/m);
     const r = await runCli(['repro'], dir, env);
@@ -678,8 +675,7 @@ describe('a stage with a cache: false metrics file (dvc stage add -M) in a fresh
   });
 
   test('the metrics file changed or gone: the stage runs (it cannot be restored, git holds it)', async () => {
-    const dir = clone(repo);
-    cleanup.push(dir);
+    const dir = freshClone();
     writeFileSync(join(dir, 'train_stats.json'), '{"lines": 0}');
     const changed = await runCli(['repro', '--dry'], dir, env);
     assert.match(changed.stdout, /^train: would run \(.*out train_stats\.json: modified\)$/m);
@@ -690,31 +686,18 @@ describe('a stage with a cache: false metrics file (dvc stage add -M) in a fresh
 });
 
 describe('the action (dist/index.js) with dvc-push: true on a remote missing one file of a directory output', () => {
-  const { repo, store, log, env } = exampleProject();
-  const cleanup: string[] = [repo.dir, store];
-  after(() => {
-    for (const d of cleanup) rmSync(d, { recursive: true, force: true });
-  });
+  const project = suiteProject();
+  const { repo, store, log, freshClone } = project;
 
   test('the stage whose object the restore found missing runs, and the push uploads that object although the .dir is on the remote', async () => {
-    assert.equal((await runCli(['repro'], repo.dir, env)).code, 0);
-    assert.equal((await runCli(['push'], repo.dir, env)).code, 0);
-    const sha = repo.commit('pipeline');
+    const sha = await reproPushCommit(project, 'pipeline');
     rmSync(log);
     // A partly pushed (or pruned) remote: eval's .dir is there, eval/metrics.json's object is not.
     const metrics = md5sum(join(repo.dir, 'eval', 'metrics.json'));
     const object = join(store, 'files', 'md5', metrics.slice(0, 2), metrics.slice(2));
     rmSync(object);
-    const dir = clone(repo);
-    cleanup.push(dir);
-    const run = await runAction({
-      workspace: dir,
-      eventName: 'workflow_dispatch',
-      event: {},
-      sha,
-      inputs: { 'dvc-push': 'true', comment: 'off' },
-      env: { STAGE_LOG: log, DVC_GLOBAL_CONFIG_DIR: env.DVC_GLOBAL_CONFIG_DIR!, DVC_SYSTEM_CONFIG_DIR: env.DVC_SYSTEM_CONFIG_DIR! },
-    });
+    const dir = freshClone();
+    const run = await dispatch(dir, sha, { 'dvc-push': 'true', comment: 'off' }, project);
     assert.deepEqual(ran(log), ['evaluate'], run.stdout);
     assert.match(run.stdout, /dvc push: 1 object\(s\) uploaded/);
     assert.equal(readFileSync(object, 'utf8'), readFileSync(join(repo.dir, 'eval', 'metrics.json'), 'utf8'));
@@ -725,17 +708,9 @@ describe('the action (dist/index.js) with dvc-push: true on a remote missing one
     const evalOid = /path: eval\n\s+hash: md5\n\s+md5: ([0-9a-f]{32}\.dir)/.exec(lock)?.[1];
     assert.ok(evalOid);
     rmSync(join(store, 'files', 'md5', evalOid.slice(0, 2), evalOid.slice(2)));
-    const dir = clone(repo);
-    cleanup.push(dir);
+    const dir = freshClone();
     writeFileSync(join(dir, 'evaluate.sh'), 'exit 3\n');
-    const run = await runAction({
-      workspace: dir,
-      eventName: 'workflow_dispatch',
-      event: {},
-      sha: repo.git('rev-parse', 'HEAD').trim(),
-      inputs: { 'dvc-push': 'true', comment: 'off' },
-      env: { STAGE_LOG: log, DVC_GLOBAL_CONFIG_DIR: env.DVC_GLOBAL_CONFIG_DIR!, DVC_SYSTEM_CONFIG_DIR: env.DVC_SYSTEM_CONFIG_DIR! },
-    });
+    const run = await dispatch(dir, repo.git('rev-parse', 'HEAD').trim(), { 'dvc-push': 'true', comment: 'off' }, project);
     rmSync(log, { force: true });
     assert.match(
       run.stdout,
@@ -746,30 +721,17 @@ describe('the action (dist/index.js) with dvc-push: true on a remote missing one
 });
 
 describe('the action (dist/index.js) with a .dvc file DVC refuses: one that tracks a stage output', () => {
-  const { repo, store, log, env, dataOid } = exampleProject();
-  const cleanup: string[] = [repo.dir, store];
-  after(() => {
-    for (const d of cleanup) rmSync(d, { recursive: true, force: true });
-  });
+  const project = suiteProject();
+  const { repo, log, dataOid, freshClone } = project;
 
   test("the repro step fails naming the .dvc file and why, and pulls, restores and runs nothing: model.pkl is not checked out from data.xml's object", async () => {
-    assert.equal((await runCli(['repro'], repo.dir, env)).code, 0);
-    assert.equal((await runCli(['push'], repo.dir, env)).code, 0);
-    repo.commit('pipeline');
+    await reproPushCommit(project, 'pipeline');
     // model.pkl is stage train's output; this file claims it too, with another object (data.xml's, on the remote).
     // DVC refuses the project (OutputDuplicationError) before it pulls or runs anything.
     const sha = repo.commit('track the model by hand', { 'model.pkl.dvc': `outs:\n- md5: ${dataOid}\n  size: 40\n  hash: md5\n  path: model.pkl\n` });
     rmSync(log);
-    const dir = clone(repo);
-    cleanup.push(dir);
-    const run = await runAction({
-      workspace: dir,
-      eventName: 'workflow_dispatch',
-      event: {},
-      sha,
-      inputs: { comment: 'off' },
-      env: { STAGE_LOG: log, DVC_GLOBAL_CONFIG_DIR: env.DVC_GLOBAL_CONFIG_DIR!, DVC_SYSTEM_CONFIG_DIR: env.DVC_SYSTEM_CONFIG_DIR! },
-    });
+    const dir = freshClone();
+    const run = await dispatch(dir, sha, { comment: 'off' }, project);
     const said = "model.pkl.dvc: output 'model.pkl' is already specified in stage 'train' of dvc.yaml (DVC refuses such a project";
     assert.equal(run.code, 1, run.stdout + run.stderr);
     assert.ok(run.stdout.includes(`::error::${said}`), run.stdout);
