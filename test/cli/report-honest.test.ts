@@ -5,17 +5,13 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli';
 import { TempRepo, tempDir } from '../helpers/repo';
+import { readReportJson } from '../helpers/report';
 
 const WRITER = "const [f, k, v] = process.argv.slice(2); require('fs').writeFileSync(f, JSON.stringify({ [k]: Number(v) }));\n";
 
 /** Commits `paths` as the workspace has them now (what a run wrote there), and nothing else. */
 function commitWritten(repo: TempRepo, message: string, paths: string[]): void {
   repo.commit(message, Object.fromEntries(paths.map((p) => [p, readFileSync(join(repo.dir, p), 'utf8')])));
-}
-
-/** The report.json a report wrote in `dir`. */
-function reportJson<T = any>(dir: string): T {
-  return JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as T;
 }
 
 /** A project's files that make the folder `remote` its default DVC remote, as `dvc remote add -d` would. */
@@ -79,7 +75,7 @@ describe('mlreport report says what it compared, and what it could not', () => {
       assert.equal(repo.git('status', '--porcelain', '--untracked-files=all'), 'M metrics.json', 'the report folder is not a change to commit');
       repo.git('checkout', '--', 'metrics.json');
       const clean = await runCli(['report', '--base', 'HEAD', '--quiet'], repo.dir);
-      const json = reportJson(join(repo.dir, '.mlreport'));
+      const json = readReportJson(join(repo.dir, '.mlreport'));
       assert.equal(clean.code, 0, clean.stderr);
       assert.notEqual(json.head.label, 'workspace', 'a clean workspace is named by its branch');
     } finally {
@@ -103,7 +99,7 @@ describe('mlreport report says what it compared, and what it could not', () => {
       assert.equal(repo.git('status', '--porcelain'), '');
       const r = await runCli(['report', '--base', 'HEAD~1', '--repro', 'auto', '--quiet'], repo.dir);
       assert.equal(r.code, 0, r.stderr);
-      const json = reportJson(join(repo.dir, '.mlreport'));
+      const json = readReportJson(join(repo.dir, '.mlreport'));
       assert.match(repo.git('status', '--porcelain'), /dvc\.lock/);
       assert.equal(json.head.label, 'workspace', 'values no commit holds are not named by the branch');
       assert.match(readFileSync(join(repo.dir, '.mlreport', 'report.md'), 'utf8'), /^\*\*mlreport\*\* · `workspace` vs `HEAD~1`/m);
@@ -111,7 +107,7 @@ describe('mlreport report says what it compared, and what it could not', () => {
       repo.git('commit', '-qam', 'reproduced');
       const again = await runCli(['report', '--base', 'HEAD~1', '--repro', 'auto', '--quiet'], repo.dir);
       assert.equal(again.code, 0, again.stderr);
-      assert.notEqual(reportJson(join(repo.dir, '.mlreport')).head.label, 'workspace');
+      assert.notEqual(readReportJson(join(repo.dir, '.mlreport')).head.label, 'workspace');
     } finally {
       repo.remove();
     }
@@ -129,7 +125,7 @@ describe('mlreport report says what it compared, and what it could not', () => {
       assert.equal(repo.git('status', '--porcelain', '--untracked-files=all'), '', 'no report folder is a change to commit');
       const second = await runCli(['report', '--base', 'HEAD~1', '--out', 'stricter', '--quiet'], repo.dir);
       assert.equal(second.code, 0, second.stderr);
-      assert.notEqual(reportJson(join(repo.dir, 'stricter')).head.label, 'workspace');
+      assert.notEqual(readReportJson(join(repo.dir, 'stricter')).head.label, 'workspace');
 
       // A folder that is already there is the user's: left as it is, no .gitignore added.
       repo.commit('reports', { 'reports/README.md': 'Reports kept in git.\n' });
@@ -163,7 +159,7 @@ describe('mlreport report says what it compared, and what it could not', () => {
         /> \[!WARNING\]\n> A stage is out of date: the pipeline was not reproduced, so the values below are from the last run, not from this change\.\n> - `train`: param params\.yaml:lr: modified/,
       );
       assert.match(md, /Out-of-date stages: run mlreport repro first, or pass --repro auto/);
-      const json = reportJson(out);
+      const json = readReportJson(out);
       assert.deepEqual(json.stale, [{ stage: 'train', reasons: ['param params.yaml:lr: modified'] }]);
     } finally {
       repo.remove();
@@ -179,7 +175,7 @@ describe('mlreport report says what it compared, and what it could not', () => {
         runCli(['report', '--base', 'HEAD~1', '--out', out, '--quiet', ...rules.flatMap((r) => ['--threshold', r])], repo.dir);
       const r = await report('acc >= base - 0.01', 'rows >= 1');
       assert.equal(r.code, 1, r.stderr);
-      const json = reportJson(out);
+      const json = readReportJson(out);
       assert.deepEqual(
         json.gates.rules.map((g: { status: string; stale?: string[] }) => [g.status, g.stale]),
         [
@@ -200,7 +196,7 @@ describe('mlreport report says what it compared, and what it could not', () => {
       // A rule on a file no out-of-date stage leads to is checked as usual.
       const other = await report('rows >= 1');
       assert.equal(other.code, 0, other.stderr);
-      assert.match(reportJson(out).verdict.line, /^✅ gate passed/);
+      assert.match(readReportJson(out).verdict.line, /^✅ gate passed/);
     } finally {
       repo.remove();
     }
@@ -220,7 +216,7 @@ describe('mlreport report says what it compared, and what it could not', () => {
         repo.dir,
       );
       assert.equal(r.code, 1, r.stderr);
-      const json = reportJson(out);
+      const json = readReportJson(out);
       assert.deepEqual(
         json.pipeline.stages.map((s: { name: string; status: string }) => [s.name, s.status]),
         [
@@ -276,7 +272,7 @@ describe('mlreport report says what it compared, and what it could not', () => {
       const out = tempDir();
       const r = await runCli(['report', '--base', 'HEAD', '--repro', 'auto', '--out', out, '--quiet', '--threshold', 'acc >= base'], clone);
       assert.equal(r.code, 1, r.stderr);
-      const json = reportJson(out);
+      const json = readReportJson(out);
       assert.equal(json.metrics[0].rows[0].new, 0.9, "the head's value is the base's, read from the remote by dvc.lock");
       assert.deepEqual(
         json.gates.rules.map((g: { status: string; stale?: string[] }) => [g.status, g.stale]),
@@ -310,7 +306,7 @@ describe('mlreport report says what it compared, and what it could not', () => {
       const r = await runCli(['report', '--base', 'HEAD', '--out', out, '--quiet'], clone);
       assert.equal(r.code, 0, r.stderr);
       assert.doesNotMatch(r.stderr, /out of date/);
-      const json = reportJson(out);
+      const json = readReportJson(out);
       assert.deepEqual(json.stale, []);
       assert.equal(json.metrics[0].rows[0].new, 0.9, 'the head value is read from the remote by dvc.lock');
       assert.doesNotMatch(readFileSync(join(out, 'report.md'), 'utf8'), /out of date/);
@@ -355,7 +351,7 @@ describe('mlreport report says what it compared, and what it could not', () => {
       const md = readFileSync(join(out, 'report.md'), 'utf8');
       assert.match(md, /\| metrics\.csv \| acc \| 0\.8 \| 0\.9 \| \+0\.1 \(\+12%\) \| ✅ better \|/);
       assert.match(md, /\| params\.yml \| lr \| 0\.01 \| 0\.02 \|/);
-      const json = reportJson(out);
+      const json = readReportJson(out);
       assert.deepEqual(
         json.plots.map((p: { id: string }) => p.id),
         ['metrics.csv#acc'],
@@ -417,7 +413,7 @@ describe("a nested dvc.yaml: its stages are no more trusted than the root's", ()
       const out = tempDir();
       const r = await runCli(['report', '--base', 'HEAD~1', '--repro', 'off', '--out', out, '--quiet', ...RULES], repo.dir);
       assert.equal(r.code, 1, r.stderr);
-      const json = reportJson<{ gates: Gates }>(out);
+      const json = readReportJson<{ gates: Gates }>(out);
       assert.deepEqual(
         json.gates.rules.map((g) => [g.status, g.stale]),
         [
@@ -437,7 +433,7 @@ describe("a nested dvc.yaml: its stages are no more trusted than the root's", ()
       const out = tempDir();
       const r = await runCli(['report', '--base', 'HEAD~1', '--repro', 'auto', '--out', out, '--quiet', ...RULES], repo.dir);
       assert.equal(r.code, 1, r.stderr);
-      const json = reportJson(out) as {
+      const json = readReportJson(out) as {
         gates: Gates;
         pipeline: { stages: { name: string; status: string }[] };
         stale: { stage: string; reasons: string[] }[];
@@ -473,7 +469,7 @@ describe("a nested dvc.yaml: its stages are no more trusted than the root's", ()
         const out = tempDir();
         const r = await runCli(['report', '--base', 'HEAD~1', '--repro', 'dvc', '--out', out, '--quiet', ...RULES], repo.dir, env);
         assert.equal(r.code, 1, r.stderr);
-        const json = reportJson<{ gates: Gates }>(out);
+        const json = readReportJson<{ gates: Gates }>(out);
         assert.equal(json.gates.rules[0]!.status, 'error');
         assert.match(
           json.gates.rules[0]!.detail,
@@ -508,7 +504,7 @@ describe("a nested dvc.yaml: its stages are no more trusted than the root's", ()
         const out = tempDir();
         const r = await runCli(['report', '--base', 'HEAD~1', '--repro', 'dvc', '--out', out, '--quiet', '--threshold', 'f1 >= base'], repo.dir, env);
         assert.equal(r.code, 1, r.stderr);
-        const json = reportJson(out) as { gates: Gates; stale: { stage: string; reasons: string[] }[] };
+        const json = readReportJson(out) as { gates: Gates; stale: { stage: string; reasons: string[] }[] };
         // Before, tune had no result and was not out of date: the rule passed on its last run's f1.
         assert.deepEqual(
           json.gates.rules.map((g) => [g.status, g.stale]),
@@ -564,7 +560,7 @@ describe("a nested dvc.yaml's stage downstream of another file's stage: the proj
   const report = async (repo: TempRepo, repro: string): Promise<{ code: number | null; json: Json; md: string }> => {
     const out = tempDir();
     const r = await runCli(['report', '--base', 'HEAD~1', '--repro', repro, '--out', out, '--quiet', '--threshold', 'f1 >= base'], repo.dir);
-    const json = reportJson<Json>(out);
+    const json = readReportJson<Json>(out);
     const md = readFileSync(join(out, 'report.md'), 'utf8');
     rmSync(out, { recursive: true, force: true });
     return { code: r.code, json, md };
@@ -665,7 +661,7 @@ describe("a nested dvc.yaml's stage downstream of another file's stage: the proj
         const out = tempDir();
         const r = await runCli(['report', '--base', 'HEAD~1', '--repro', 'dvc', '--out', out, '--quiet', '--threshold', 'f1 >= base'], repo.dir, env);
         assert.equal(r.code, 1, r.stderr);
-        const json = reportJson<Json>(out);
+        const json = readReportJson<Json>(out);
         // eval/dvc.yaml:score is no stage `dvc repro` meant to run, and p.json, which prep did not rewrite, looks as dvc.lock has it.
         assert.deepEqual(
           json.gates.rules.map((g) => [g.status, g.stale]),
