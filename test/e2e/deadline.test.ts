@@ -9,14 +9,37 @@ import { FakeArtifactService } from '../fakes/artifact/server';
 import { FakeGitHub, startFakeGitHub } from '../fakes/github';
 import { comments } from '../fakes/github/routes/comments';
 import { addPullRequest } from '../fakes/github/routes/pulls';
-import { runAction } from '../helpers/action';
-import { runCli } from '../helpers/cli';
+import { runAction, type ActionRun } from '../helpers/action';
+import { runCli, type ProcessResult } from '../helpers/cli';
 import { gone } from '../helpers/processes';
 import { readZip } from '../helpers/zip';
 import { TempRepo, tempDir } from '../helpers/repo';
+import { readReportJson } from '../helpers/report';
 
 function pids(dir: string): number[] {
   return ['worker.pid', 'shell.pid'].map((f) => Number(readFileSync(join(dir, f), 'utf8').trim()));
+}
+
+/** SLOW's shell and its background worker have both ended. */
+async function assertEnded(dir: string, what = 'the stage'): Promise<void> {
+  for (const pid of pids(dir)) assert.ok(await gone(pid), `process ${pid} of ${what} still runs`);
+}
+
+/** A new repository and out-dir for `body`, removed after it. */
+async function inRepo(body: (repo: TempRepo, out: string) => Promise<void>): Promise<void> {
+  const repo = new TempRepo();
+  const out = tempDir();
+  try {
+    await body(repo, out);
+  } finally {
+    repo.remove();
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** `mlreport report --base HEAD --repro builtin` with a budget of 0.05 min (3 s) and `args`, its report in `out`. */
+function budgetedReport(repo: TempRepo, out: string, args: string[]): Promise<ProcessResult> {
+  return runCli(['report', '--base', 'HEAD', '--repro', 'builtin', '--deadline-minutes', '0.05', ...args, '--out', out, '--quiet'], repo.dir);
 }
 
 // The stage starts a long sleep in the background (as training starts workers) and waits for it; the plot and the
@@ -40,6 +63,41 @@ function pullRequestEvent(base: string, head: string): unknown {
   };
 }
 
+/**
+ * The action on PR #5's `pull_request` event (its commits made by `commits` in a new repository) against the fake
+ * GitHub API, with a budget of 0.05 min (3 s): metrics.json compared, the report in `out`, no image store, and
+ * `inputs`. The run fails (exit 1); `check` looks at the rest.
+ */
+async function budgetedActionOnPullRequest(
+  commits: (repo: TempRepo) => { base: string; head: string },
+  inputs: Record<string, string>,
+  check: (run: { r: ActionRun; repo: TempRepo; fake: FakeGitHub; out: string }) => Promise<void>,
+): Promise<void> {
+  const fake = await startFakeGitHub();
+  const repo = new TempRepo();
+  const out = tempDir();
+  after(() => rmSync(out, { recursive: true, force: true }));
+  try {
+    fake.tokens.set('ghs_deadlineToken', FakeGitHub.ACTIONS_BOT);
+    const { base, head } = commits(repo);
+    addPullRequest(fake, 'octo/iris', { number: 5, headSha: head });
+    const r = await runAction({
+      workspace: repo.dir,
+      eventName: 'pull_request',
+      event: pullRequestEvent(base, head),
+      sha: head,
+      apiUrl: fake.url,
+      inputs: { 'github-token': 'ghs_deadlineToken', metrics: 'metrics.json', 'out-dir': out, 'deadline-minutes': '0.05', 'image-store': 'none', ...inputs },
+    });
+    rmSync(r.runnerTemp, { recursive: true, force: true });
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    await check({ r, repo, fake, out });
+  } finally {
+    await fake.stop();
+    repo.remove();
+  }
+}
+
 const SLOW = 'sleep 300 & echo $! > worker.pid; echo $$ > shell.pid; wait';
 // A step that, ended by the budget, finishes cleanly (as training that checkpoints on SIGTERM does): the budget is then
 // spent before the next one starts, with nothing running.
@@ -60,21 +118,16 @@ const TRAIN_LOG = 'epoch,loss\n1,0.9\n2,0.5\n';
 
 describe('the run deadline (deadline-minutes)', { skip: process.platform === 'win32' }, () => {
   test('report --deadline-minutes: the running stage is ended with its worker, the rest is cut, the report says so', async () => {
-    const repo = new TempRepo();
-    const out = tempDir();
-    try {
+    await inRepo(async (repo, out) => {
       repo.commit('base', { 'metrics.json': '{"acc": 0.5}', 'dvc.yaml': DVC_YAML, 'logs/train.csv': TRAIN_LOG });
       repo.write({ 'metrics.json': '{"acc": 0.7}' });
       const started = performance.now();
-      const r = await runCli(
-        ['report', '--base', 'HEAD', '--repro', 'builtin', '--deadline-minutes', '0.05', '--metrics', 'metrics.json', '--out', out, '--quiet'],
-        repo.dir,
-      );
+      const r = await budgetedReport(repo, out, ['--metrics', 'metrics.json']);
       const seconds = (performance.now() - started) / 1000;
       assert.equal(r.code, 1, 'the pipeline did not complete: exit 1');
       assert.ok(seconds < 60, `ended ${seconds.toFixed(1)} s after it started, not when the stage would have`);
-      for (const pid of pids(repo.dir)) assert.ok(await gone(pid), `process ${pid} of the stage still runs`);
-      const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+      await assertEnded(repo.dir);
+      const report = readReportJson(out);
       const [train, evaluate] = report.pipeline.stages;
       assert.equal(report.pipeline.stages.length, 2);
       assert.equal(train.status, 'failed');
@@ -91,28 +144,20 @@ describe('the run deadline (deadline-minutes)', { skip: process.platform === 'wi
       const md = readFileSync(join(out, 'report.md'), 'utf8');
       assert.match(md, /### Notes\n\n- The run's time budget/);
       assert.ok(!existsSync(join(repo.dir, 'evaluated.txt')), 'the stage after the deadline did not run');
-    } finally {
-      repo.remove();
-      rmSync(out, { recursive: true, force: true });
-    }
+    });
   });
 
   test('a stage the budget ended reads as cut, not failed: verdict, the stages after it, the rules on them, the Pipeline cell', async () => {
-    const repo = new TempRepo();
-    const out = tempDir();
-    try {
+    await inRepo(async (repo, out) => {
       repo.commit('base', {
         'metrics.json': '{"acc": 0.5}',
         'better.json': '{"acc": 0.9}',
         'dvc.yaml': `stages:\n  train:\n    cmd: ${SLOW}\n    outs: [model.txt]\n  evaluate:\n    cmd: cp better.json metrics.json\n    deps: [model.txt, better.json]\n    outs:\n      - metrics.json:\n          cache: false\nmetrics: [metrics.json]\n`,
       });
-      const r = await runCli(
-        ['report', '--base', 'HEAD', '--repro', 'builtin', '--deadline-minutes', '0.05', '--threshold', 'acc >= 0.5', '--out', out, '--quiet'],
-        repo.dir,
-      );
+      const r = await budgetedReport(repo, out, ['--threshold', 'acc >= 0.5']);
       assert.equal(r.code, 1, r.stdout + r.stderr);
-      for (const pid of pids(repo.dir)) assert.ok(await gone(pid), `process ${pid} of the stage still runs`);
-      const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+      await assertEnded(repo.dir);
+      const report = readReportJson(out);
       const [train, evaluate] = report.pipeline.stages;
       assert.equal(train.stopped, true);
       const cut = "the pipeline stopped before it: the run's time budget was spent while stage 'train' ran";
@@ -123,63 +168,35 @@ describe('the run deadline (deadline-minutes)', { skip: process.platform === 'wi
       const md = readFileSync(join(out, 'report.md'), 'utf8');
       assert.match(md, /\| train \| \*\*failed\*\* \| [\d.]+ s \| stopped: the run's time budget \(3 s, <code>--deadline-minutes<\/code>\) was spent \|/);
       assert.doesNotMatch(md, /upstream stage 'train' failed/);
-    } finally {
-      repo.remove();
-      rmSync(out, { recursive: true, force: true });
-    }
+    });
   });
 
   test('a cut stage whose non-persistent out was deleted: the notes show `deadline-minutes` as code, and the rule says the head has no value', async () => {
-    const repo = new TempRepo();
-    const out = tempDir();
-    try {
+    await inRepo(async (repo, out) => {
       repo.commit('base', {
         'm.json': '{"acc": 0.8}',
         'dvc.yaml': `stages:\n  train:\n    cmd: ${SLOW}\n    outs:\n      - m.json:\n          cache: false\nmetrics: [m.json]\n`,
       });
-      const r = await runCli(
-        [
-          'report',
-          '--base',
-          'HEAD',
-          '--repro',
-          'builtin',
-          '--deadline-minutes',
-          '0.05',
-          '--threshold',
-          'acc >= base - 0.1',
-          '--history',
-          '5',
-          '--out',
-          out,
-          '--quiet',
-        ],
-        repo.dir,
-      );
+      const r = await budgetedReport(repo, out, ['--threshold', 'acc >= base - 0.1', '--history', '5']);
       assert.equal(r.code, 1, r.stdout + r.stderr);
-      for (const pid of pids(repo.dir)) assert.ok(await gone(pid), `process ${pid} of the stage still runs`);
+      await assertEnded(repo.dir);
       const md = readFileSync(join(out, 'report.md'), 'utf8');
       const spent = "the run's time budget \\(3 s, <code>--deadline-minutes</code>\\) was spent";
       assert.match(md, new RegExp(`^> - \`train\`: failed \\(stopped: ${spent}\\)$`, 'm'));
       assert.match(md, new RegExp(`^_trend of 'acc' in m\\.json: not done: ${spent}_$`, 'm'));
       assert.doesNotMatch(md, /\\`/, 'no backslash-escaped backtick is left to show');
-      const rule = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).gates.rules[0];
+      const rule = readReportJson(out).gates.rules[0];
       assert.equal(rule.head, null);
       assert.match(
         rule.detail,
         /^Not checked: `m\.json:acc` comes from stage 'train', which failed \(stopped: .*\), so the head has no value of it from this change \(/,
       );
       assert.doesNotMatch(rule.detail, /compared the last run's values/);
-    } finally {
-      repo.remove();
-      rmSync(out, { recursive: true, force: true });
-    }
+    });
   });
 
   test('the budget spent between two stages: the verdict says the run was stopped by it, as when it ends a running stage', async () => {
-    const repo = new TempRepo();
-    const out = tempDir();
-    try {
+    await inRepo(async (repo, out) => {
       repo.commit('base', {
         'metrics.json': '{"acc": 0.5}',
         'better.json': '{"acc": 0.9}',
@@ -188,23 +205,12 @@ describe('the run deadline (deadline-minutes)', { skip: process.platform === 'wi
           '  evaluate:\n    cmd: cp better.json metrics.json\n    deps: [model.txt, better.json]\n    outs:\n      - metrics.json:\n          cache: false\nmetrics: [metrics.json]\n',
       });
       const report = async (...rules: string[]) => {
-        const r = await runCli(
-          [
-            'report',
-            '--base',
-            'HEAD',
-            '--repro',
-            'builtin',
-            '--deadline-minutes',
-            '0.05',
-            '--out',
-            out,
-            '--quiet',
-            ...rules.flatMap((x) => ['--threshold', x]),
-          ],
-          repo.dir,
+        const r = await budgetedReport(
+          repo,
+          out,
+          rules.flatMap((x) => ['--threshold', x]),
         );
-        return { code: r.code, json: JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')), md: readFileSync(join(out, 'report.md'), 'utf8') };
+        return { code: r.code, json: readReportJson(out), md: readFileSync(join(out, 'report.md'), 'utf8') };
       };
       const gated = await report('acc >= 0.5');
       assert.equal(gated.code, 1);
@@ -232,47 +238,23 @@ describe('the run deadline (deadline-minutes)', { skip: process.platform === 'wi
       const plain = await report();
       assert.equal(plain.code, 1);
       assert.equal(plain.json.verdict.line, "❌ pipeline stopped: the run's time budget was spent before stage evaluate started");
-    } finally {
-      repo.remove();
-      rmSync(out, { recursive: true, force: true });
-    }
+    });
   });
 
   test('the action: the budget spent before a `run` command starts stops the run the same way, and the pipeline after it', async () => {
-    const fake = await startFakeGitHub();
-    const repo = new TempRepo();
-    const out = tempDir();
-    after(() => rmSync(out, { recursive: true, force: true }));
-    try {
-      fake.tokens.set('ghs_deadlineToken', FakeGitHub.ACTIONS_BOT);
+    const withPipeline = (repo: TempRepo) => {
       const { base } = pullRequestCommits(repo);
       const head = repo.commit('pipeline', {
         'better.json': '{"acc": 0.9}',
         'dvc.yaml':
           'stages:\n  evaluate:\n    cmd: cp better.json metrics.json\n    deps: [better.json]\n    outs:\n      - metrics.json:\n          cache: false\n',
       });
-      addPullRequest(fake, 'octo/iris', { number: 5, headSha: head });
-      const r = await runAction({
-        workspace: repo.dir,
-        eventName: 'pull_request',
-        event: pullRequestEvent(base, head),
-        sha: head,
-        apiUrl: fake.url,
-        inputs: {
-          'github-token': 'ghs_deadlineToken',
-          metrics: 'metrics.json',
-          'out-dir': out,
-          repro: 'builtin',
-          run: `${ENDS_ON_TERM}\necho second > second.txt`,
-          thresholds: 'acc >= 0.5',
-          'deadline-minutes': '0.05',
-          'image-store': 'none',
-        },
-      });
-      rmSync(r.runnerTemp, { recursive: true, force: true });
-      assert.equal(r.code, 1, r.stdout + r.stderr);
+      return { base, head };
+    };
+    const inputs = { repro: 'builtin', run: `${ENDS_ON_TERM}\necho second > second.txt`, thresholds: 'acc >= 0.5' };
+    await budgetedActionOnPullRequest(withPipeline, inputs, async ({ r, repo, out }) => {
       assert.ok(!existsSync(join(repo.dir, 'second.txt')), 'the second run command did not start');
-      const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+      const report = readReportJson(out);
       assert.deepEqual(
         report.pipeline.stages.map((s: { name: string; status: string; stopped?: true }) => [s.name, s.status, s.stopped]),
         [
@@ -288,40 +270,13 @@ describe('the run deadline (deadline-minutes)', { skip: process.platform === 'wi
       // The pipeline after the commands did not start either, for the same reason.
       assert.deepEqual(report.stale, [{ stage: 'evaluate', reasons: ["did not run (not done: the run's time budget (3 s, `deadline-minutes`) was spent)"] }]);
       assert.match(r.summary, /^## ❌ pipeline stopped: the run's time budget was spent before stage run\\\[2\\\] started;/m);
-    } finally {
-      await fake.stop();
-      repo.remove();
-    }
+    });
   });
 
   test('the action: a slow `run` command is ended; the comment and the job summary still go out with the note', async () => {
-    const fake = await startFakeGitHub();
-    const repo = new TempRepo();
-    const out = tempDir();
-    after(() => rmSync(out, { recursive: true, force: true }));
-    try {
-      fake.tokens.set('ghs_deadlineToken', FakeGitHub.ACTIONS_BOT);
-      const { base, head } = pullRequestCommits(repo);
-      addPullRequest(fake, 'octo/iris', { number: 5, headSha: head });
-      const r = await runAction({
-        workspace: repo.dir,
-        eventName: 'pull_request',
-        event: pullRequestEvent(base, head),
-        sha: head,
-        apiUrl: fake.url,
-        inputs: {
-          'github-token': 'ghs_deadlineToken',
-          metrics: 'metrics.json',
-          'out-dir': out,
-          repro: 'off',
-          run: `${SLOW}\necho second > second.txt`,
-          'deadline-minutes': '0.05',
-          'image-store': 'none',
-        },
-      });
-      rmSync(r.runnerTemp, { recursive: true, force: true });
-      assert.equal(r.code, 1, r.stdout + r.stderr);
-      for (const pid of pids(repo.dir)) assert.ok(await gone(pid), `process ${pid} of the run command still runs`);
+    const inputs = { repro: 'off', run: `${SLOW}\necho second > second.txt` };
+    await budgetedActionOnPullRequest(pullRequestCommits, inputs, async ({ r, repo, fake, out }) => {
+      await assertEnded(repo.dir, 'the run command');
       const bodies = comments(fake, { params: { owner: 'octo', repo: 'iris' } } as never).filter((c) => c.on === 'pr:5');
       assert.equal(bodies.length, 1, 'the comment was posted');
       for (const text of [bodies[0]!.body, r.summary, readFileSync(join(out, 'report.md'), 'utf8')]) {
@@ -332,10 +287,7 @@ describe('the run deadline (deadline-minutes)', { skip: process.platform === 'wi
         assert.match(text, /\| metrics\.json \| acc \| 0\.5 \| 0\.7 \|/);
       }
       assert.ok(!existsSync(join(repo.dir, 'second.txt')), 'the second run command did not start');
-    } finally {
-      await fake.stop();
-      repo.remove();
-    }
+    });
   });
   test("mode publish and mode aggregate: an API that never answers is waited for until the budget's grace ends, not through every retry", async () => {
     // Accepts connections and never answers. Without the budget each request would be tried 5 times, 30 s each.
