@@ -35,15 +35,37 @@ beforeEach(() => {
   checkRuns(fake).length = 0;
 });
 
+/** The action in `workspace` on pull request #`number` from `ref` (at `head`) into main (at `base`), against the fake API. */
+function runOnPullRequest(
+  workspace: string,
+  pr: { number: number; base: string; head: string; ref: string },
+  inputs: Record<string, string>,
+  eventName = 'pull_request',
+): Promise<ActionRun> {
+  return runAction({
+    workspace,
+    eventName,
+    event: { pull_request: { number: pr.number, base: { sha: pr.base, ref: 'main' }, head: { sha: pr.head, ref: pr.ref } } },
+    sha: pr.head,
+    apiUrl: fake.url,
+    inputs,
+  });
+}
+
 function runOn(eventName: string, base: string, head: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
   repo.git('checkout', '-q', head);
+  return runOnPullRequest(repo.dir, { number: 3, base, head, ref: 'loosen' }, { metrics: 'metrics.json', repro: 'off', ...inputs }, eventName);
+}
+
+/** The action on the push of `loosen` (base → head): its own rules apply. */
+function runOnPush(): Promise<ActionRun> {
   return runAction({
     workspace: repo.dir,
-    eventName,
-    event: { pull_request: { number: 3, base: { sha: base, ref: 'main' }, head: { sha: head, ref: 'loosen' } } },
-    sha: head,
+    eventName: 'push',
+    event: { before: baseSha, after: headSha, ref: 'refs/heads/loosen' },
+    sha: headSha,
     apiUrl: fake.url,
-    inputs: { metrics: 'metrics.json', repro: 'off', ...inputs },
+    inputs: { metrics: 'metrics.json', repro: 'off' },
   });
 }
 
@@ -53,13 +75,18 @@ function reportJson(result: ActionRun): {
   return JSON.parse(readFileSync(result.outputs['report-json']!, 'utf8'));
 }
 
+/** A run whose gate failed the step (exit 1, `passed: false`): its report.json. */
+function gateFailed(result: ActionRun): ReturnType<typeof reportJson> {
+  assert.equal(result.code, 1, result.stdout);
+  assert.equal(result.outputs.passed, 'false');
+  return reportJson(result);
+}
+
 describe("on pull requests the gate's rules come from the base revision", () => {
   for (const eventName of ['pull_request', 'pull_request_target']) {
     test(`${eventName}: a PR that loosens its own .mlreport.yml is gated by the base's rules; its rules are shown as proposed`, async () => {
       const result = await runOn(eventName, baseSha, headSha);
-      assert.equal(result.code, 1, result.stdout);
-      assert.equal(result.outputs.passed, 'false');
-      const json = reportJson(result);
+      const json = gateFailed(result);
       assert.deepEqual(
         json.gates.rules.map((r) => [r.rule, r.status, r.source.origin]),
         [['accuracy >= base - 0.01', 'failed', `.mlreport.yml at the base revision (main, ${baseSha.slice(0, 7)})`]],
@@ -81,18 +108,13 @@ describe("on pull requests the gate's rules come from the base revision", () => 
       const bareBase = bare.commit('base', { 'metrics.json': '{"accuracy": 0.9}\n' });
       bare.git('checkout', '-q', '-b', 'add-gate');
       const bareHead = bare.commit('add a gate', { 'metrics.json': '{"accuracy": 0.765}\n', '.mlreport.yml': LOOSENED });
-      const result = await runAction({
-        workspace: bare.dir,
-        eventName: 'pull_request',
-        event: { pull_request: { number: 4, base: { sha: bareBase, ref: 'main' }, head: { sha: bareHead, ref: 'add-gate' } } },
-        sha: bareHead,
-        apiUrl: fake.url,
-        inputs: { metrics: 'metrics.json', repro: 'off' },
-      });
-      assert.equal(result.code, 1, result.stdout);
-      assert.equal(result.outputs.passed, 'false');
+      const result = await runOnPullRequest(
+        bare.dir,
+        { number: 4, base: bareBase, head: bareHead, ref: 'add-gate' },
+        { metrics: 'metrics.json', repro: 'off' },
+      );
+      const json = gateFailed(result);
       assert.match(result.summary, /### Gates: ❌ nothing checked \(no rules at the base revision\)\n\n\*\*Proposed rules\*\*/);
-      const json = reportJson(result);
       assert.equal(json.gates.checked, 0);
       assert.deepEqual(json.gates.proposed, { file: '.mlreport.yml', added: ['accuracy >= 0.5'], removed: [] });
       assert.equal(checkRuns(fake)[0]!.conclusion, 'failure');
@@ -117,14 +139,7 @@ describe("on pull requests the gate's rules come from the base revision", () => 
     const same = await runOn('pull_request', headSha, headSha);
     assert.equal(reportJson(same).gates.proposed, null);
     assert.equal(same.code, 0, same.stdout);
-    const push = await runAction({
-      workspace: repo.dir,
-      eventName: 'push',
-      event: { before: baseSha, after: headSha, ref: 'refs/heads/loosen' },
-      sha: headSha,
-      apiUrl: fake.url,
-      inputs: { metrics: 'metrics.json', repro: 'off' },
-    });
+    const push = await runOnPush();
     assert.equal(push.code, 0, push.stdout);
     assert.deepEqual(
       reportJson(push).gates.rules.map((r) => [r.rule, r.source.origin]),
@@ -144,14 +159,7 @@ describe("on pull requests the gate's rules come from the base revision", () => 
       assert.match(verdict, /❌/);
       // The push run of the same commit gates with the branch's own (loosened) rules; its outcome stays its own.
       const asked = fake.requests.length;
-      const push = await runAction({
-        workspace: repo.dir,
-        eventName: 'push',
-        event: { before: baseSha, after: headSha, ref: 'refs/heads/loosen' },
-        sha: headSha,
-        apiUrl: fake.url,
-        inputs: { metrics: 'metrics.json', repro: 'off' },
-      });
+      const push = await runOnPush();
       assert.equal(push.code, 0, push.stdout);
       assert.deepEqual(
         checkRuns(fake).map((c) => [c.name, c.head_sha, c.conclusion]),
@@ -181,14 +189,7 @@ describe("on pull requests the gate's rules come from the base revision", () => 
         'metrics.json': '{"accuracy": 0.9, "drift": 0.5}\n',
         '.mlreport.yml': 'directions:\n  drift: higher\nthresholds:\n  - accuracy >= 0.8\n',
       });
-      const result = await runAction({
-        workspace: flip.dir,
-        eventName: 'pull_request',
-        event: { pull_request: { number: 11, base: { sha: base, ref: 'main' }, head: { sha: head, ref: 'flip' } } },
-        sha: head,
-        apiUrl: fake.url,
-        inputs: { metrics: 'metrics.json', repro: 'off' },
-      });
+      const result = await runOnPullRequest(flip.dir, { number: 11, base, head, ref: 'flip' }, { metrics: 'metrics.json', repro: 'off' });
       const json = JSON.parse(readFileSync(result.outputs['report-json']!, 'utf8'));
       assert.deepEqual(json.directions, [{ metric: 'drift', better: 'lower' }]);
       assert.match(json.verdict.line, /drift \+400% \(0\.1 → 0\.5, worse\)/);
@@ -208,14 +209,7 @@ describe("on pull requests the gate's rules come from the base revision", () => 
     const TYPO = 'threshold:\n  - accuracy >= base - 0.01\n';
     const pr = (base: string, head: string): Promise<ActionRun> => {
       typo.git('checkout', '-q', head);
-      return runAction({
-        workspace: typo.dir,
-        eventName: 'pull_request',
-        event: { pull_request: { number: 5, base: { sha: base, ref: 'main' }, head: { sha: head, ref: 'typo' } } },
-        sha: head,
-        apiUrl: fake.url,
-        inputs: { metrics: 'metrics.json', repro: 'off' },
-      });
+      return runOnPullRequest(typo.dir, { number: 5, base, head, ref: 'typo' }, { metrics: 'metrics.json', repro: 'off' });
     };
     try {
       const base = typo.commit('base', { 'metrics.json': '{"accuracy": 0.9}\n', '.mlreport.yml': 'thresholds:\n  - accuracy >= base - 0.01\n' });
@@ -250,30 +244,27 @@ describe("on pull requests the gate's rules come from the base revision", () => 
 describe("the base's rules are found where the base revision's project has them, not where the PR's checkout puts it", () => {
   const pr = (r: TempRepo, base: string, head: string): Promise<ActionRun> => {
     r.git('checkout', '-q', head);
-    return runAction({
-      workspace: r.dir,
-      eventName: 'pull_request',
-      event: { pull_request: { number: 6, base: { sha: base, ref: 'main' }, head: { sha: head, ref: 'move' } } },
-      sha: head,
-      apiUrl: fake.url,
-      inputs: { 'working-directory': 'ml', repro: 'off' },
+    return runOnPullRequest(r.dir, { number: 6, base, head, ref: 'move' }, { 'working-directory': 'ml', repro: 'off' });
+  };
+  /** A project in ml/ (with `files`) whose rule is accuracy >= 0.88, committed as the base; then the branch `move`. */
+  const mlProject = (files: Record<string, string> = {}): { r: TempRepo; base: string } => {
+    const r = new TempRepo();
+    const base = r.commit('base', {
+      ...files,
+      'ml/metrics.json': '{"accuracy": 0.9}\n',
+      'ml/dvc.yaml': 'metrics:\n  - metrics.json\n',
+      'ml/.mlreport.yml': 'thresholds:\n  - accuracy >= 0.88\n',
     });
+    r.git('checkout', '-q', '-b', 'move');
+    return { r, base };
   };
 
   test("a PR that adds .dvc/ at the top (the head's root moves up from ml/) is gated by ml/.mlreport.yml at the base", async () => {
-    const r = new TempRepo();
+    const { r, base } = mlProject();
     try {
-      const base = r.commit('base', {
-        'ml/metrics.json': '{"accuracy": 0.9}\n',
-        'ml/dvc.yaml': 'metrics:\n  - metrics.json\n',
-        'ml/.mlreport.yml': 'thresholds:\n  - accuracy >= 0.88\n',
-      });
-      r.git('checkout', '-q', '-b', 'move');
       const head = r.commit('move the root', { 'ml/metrics.json': '{"accuracy": 0.5}\n', '.dvc/config': '[core]\n' });
       const result = await pr(r, base, head);
-      assert.equal(result.code, 1, result.stdout);
-      assert.equal(result.outputs.passed, 'false');
-      const json = reportJson(result);
+      const json = gateFailed(result);
       assert.deepEqual(
         json.gates.rules.map((g) => [g.rule, g.status, g.source.origin]),
         [['accuracy >= 0.88', 'failed', `ml/.mlreport.yml at the base revision (main, ${base.slice(0, 7)})`]],
@@ -286,21 +277,12 @@ describe("the base's rules are found where the base revision's project has them,
   });
 
   test("a PR that deletes ml/.dvc, ml/dvc.yaml and ml/.mlreport.yml still meets the base's rules: it fails", async () => {
-    const r = new TempRepo();
+    const { r, base } = mlProject({ 'ml/.dvc/config': '' });
     try {
-      const base = r.commit('base', {
-        'ml/.dvc/config': '',
-        'ml/metrics.json': '{"accuracy": 0.9}\n',
-        'ml/dvc.yaml': 'metrics:\n  - metrics.json\n',
-        'ml/.mlreport.yml': 'thresholds:\n  - accuracy >= 0.88\n',
-      });
-      r.git('checkout', '-q', '-b', 'move');
       r.git('rm', '-q', '-r', 'ml/.dvc', 'ml/dvc.yaml', 'ml/.mlreport.yml');
       const head = r.commit('drop the project', { 'ml/metrics.json': '{"accuracy": 0.5}\n' });
       const result = await pr(r, base, head);
-      assert.equal(result.code, 1, result.stdout);
-      assert.equal(result.outputs.passed, 'false');
-      const json = reportJson(result);
+      const json = gateFailed(result);
       assert.deepEqual(
         json.gates.rules.map((g) => [g.rule, g.source.origin]),
         [['accuracy >= 0.88', `ml/.mlreport.yml at the base revision (main, ${base.slice(0, 7)})`]],
@@ -324,17 +306,8 @@ test("a base commit that cannot be fetched is said as such: no 'no rules at the 
     const head = r.commit('feat', { 'metrics.json': '{"accuracy": 0.91, "loss": 0.5}\n' });
     execFileSync('git', ['clone', '-q', '--depth', '1', '-b', 'feat', `file://${r.dir}`, clone]);
     execFileSync('git', ['-C', clone, 'remote', 'set-url', 'origin', `file://${join(clone, 'no-such-remote')}`]);
-    const result = await runAction({
-      workspace: clone,
-      eventName: 'pull_request',
-      event: { pull_request: { number: 7, base: { sha: base, ref: 'main' }, head: { sha: head, ref: 'feat' } } },
-      sha: head,
-      apiUrl: fake.url,
-      inputs: { repro: 'off' },
-    });
-    assert.equal(result.code, 1, result.stdout);
-    assert.equal(result.outputs.passed, 'false');
-    const json = reportJson(result) as ReturnType<typeof reportJson> & { gates: { baseUnread?: string }; verdict: { line: string } };
+    const result = await runOnPullRequest(clone, { number: 7, base, head, ref: 'feat' }, { repro: 'off' });
+    const json = gateFailed(result) as ReturnType<typeof reportJson> & { gates: { baseUnread?: string }; verdict: { line: string } };
     assert.equal(json.gates.proposed, null);
     assert.equal(json.gates.checked, 0);
     assert.match(json.gates.baseUnread!, new RegExp(`^base commit ${base.slice(0, 7)} could not be fetched: `));
