@@ -31,12 +31,22 @@ async function pushedClone(repo: TempRepo, clone: string): Promise<void> {
 }
 
 /**
- * DVC itself is not installed here: a stand-in `dvc` in `bin` prints what `dvc repro` prints when `stage` (running
- * `command`) fails. The environment that puts it on PATH.
+ * `mlreport report --base HEAD~1 --repro dvc` with `args`, which fails: its report.json. DVC itself is not installed
+ * here: a stand-in `dvc` on PATH prints what `dvc repro` prints when `stage` (running `command`) fails.
  */
-function failingDvc(bin: string, stage: string, command: string): NodeJS.ProcessEnv {
-  writeFileSync(join(bin, 'dvc'), `#!/bin/sh\necho "Running stage '${stage}':"\necho '> ${command}'\nexit 1\n`, { mode: 0o755 });
-  return { ...process.env, PATH: `${bin}:${process.env.PATH}` };
+async function reportWithFailingDvc<T>(repo: TempRepo, stage: string, command: string, args: string[]): Promise<T> {
+  const bin = tempDir('mlreport-fake-dvc-');
+  const out = tempDir();
+  try {
+    writeFileSync(join(bin, 'dvc'), `#!/bin/sh\necho "Running stage '${stage}':"\necho '> ${command}'\nexit 1\n`, { mode: 0o755 });
+    const env = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
+    const r = await runCli(['report', '--base', 'HEAD~1', '--repro', 'dvc', '--out', out, '--quiet', ...args], repo.dir, env);
+    assert.equal(r.code, 1, r.stderr);
+    return readReportJson<T>(out);
+  } finally {
+    rmSync(bin, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  }
 }
 
 /** train writes model.json (params: lr), evaluate reads it and writes metrics.json; other.json is a metrics file no stage writes. Run, and committed. */
@@ -463,13 +473,8 @@ describe("a nested dvc.yaml: its stages are no more trusted than the root's", ()
     { skip: process.platform === 'win32' },
     async () => {
       const repo = await nestedRepo();
-      const bin = tempDir('mlreport-fake-dvc-');
       try {
-        const env = failingDvc(bin, 'sub/dvc.yaml:tune', 'node w.js m.json f1 0.5');
-        const out = tempDir();
-        const r = await runCli(['report', '--base', 'HEAD~1', '--repro', 'dvc', '--out', out, '--quiet', ...RULES], repo.dir, env);
-        assert.equal(r.code, 1, r.stderr);
-        const json = readReportJson<{ gates: Gates }>(out);
+        const json = await reportWithFailingDvc<{ gates: Gates }>(repo, 'sub/dvc.yaml:tune', 'node w.js m.json f1 0.5', RULES);
         assert.equal(json.gates.rules[0]!.status, 'error');
         assert.match(
           json.gates.rules[0]!.detail,
@@ -482,7 +487,6 @@ describe("a nested dvc.yaml: its stages are no more trusted than the root's", ()
         );
       } finally {
         repo.remove();
-        rmSync(bin, { recursive: true, force: true });
       }
     },
   );
@@ -496,15 +500,15 @@ describe("a nested dvc.yaml: its stages are no more trusted than the root's", ()
           '  tune:\n    cmd: node w.js m.json f1 0.5\n    deps: [p.json]\n    metrics:\n      - m.json: {cache: false}\n',
         ['sub/p.json', 'sub/m.json'],
       );
-      const bin = tempDir('mlreport-fake-dvc-');
       try {
         // prep is out of date; tune, whose input prep did not rewrite, looks up to date.
         repo.commit('prep with another lr', { 'sub/params.yaml': 'lr: 0.2\n' });
-        const env = failingDvc(bin, 'sub/dvc.yaml:prep', 'node w.js p.json n 1');
-        const out = tempDir();
-        const r = await runCli(['report', '--base', 'HEAD~1', '--repro', 'dvc', '--out', out, '--quiet', '--threshold', 'f1 >= base'], repo.dir, env);
-        assert.equal(r.code, 1, r.stderr);
-        const json = readReportJson(out) as { gates: Gates; stale: { stage: string; reasons: string[] }[] };
+        const json = await reportWithFailingDvc<{ gates: Gates; stale: { stage: string; reasons: string[] }[] }>(
+          repo,
+          'sub/dvc.yaml:prep',
+          'node w.js p.json n 1',
+          ['--threshold', 'f1 >= base'],
+        );
         // Before, tune had no result and was not out of date: the rule passed on its last run's f1.
         assert.deepEqual(
           json.gates.rules.map((g) => [g.status, g.stale]),
@@ -520,7 +524,6 @@ describe("a nested dvc.yaml: its stages are no more trusted than the root's", ()
         );
       } finally {
         repo.remove();
-        rmSync(bin, { recursive: true, force: true });
       }
     },
   );
@@ -639,7 +642,6 @@ describe("a nested dvc.yaml's stage downstream of another file's stage: the proj
     { skip: process.platform === 'win32' },
     async () => {
       const repo = new TempRepo();
-      const bin = tempDir('mlreport-fake-dvc-');
       try {
         repo.commit('pipelines', {
           '.dvc/config': '',
@@ -657,11 +659,7 @@ describe("a nested dvc.yaml's stage downstream of another file's stage: the proj
         repo.commit('ran', {});
         repo.commit('prep with another lr', { 'sub/params.yaml': 'lr: 0.2\n' });
         // The root's upstream stage, in sub/dvc.yaml, fails.
-        const env = failingDvc(bin, 'sub/dvc.yaml:prep', 'node ../w.js p.json n 1');
-        const out = tempDir();
-        const r = await runCli(['report', '--base', 'HEAD~1', '--repro', 'dvc', '--out', out, '--quiet', '--threshold', 'f1 >= base'], repo.dir, env);
-        assert.equal(r.code, 1, r.stderr);
-        const json = readReportJson<Json>(out);
+        const json = await reportWithFailingDvc<Json>(repo, 'sub/dvc.yaml:prep', 'node ../w.js p.json n 1', ['--threshold', 'f1 >= base']);
         // eval/dvc.yaml:score is no stage `dvc repro` meant to run, and p.json, which prep did not rewrite, looks as dvc.lock has it.
         assert.deepEqual(
           json.gates.rules.map((g) => [g.status, g.stale]),
@@ -671,10 +669,8 @@ describe("a nested dvc.yaml's stage downstream of another file's stage: the proj
           json.stale.find((s) => s.stage === 'eval/dvc.yaml:score'),
           { stage: 'eval/dvc.yaml:score', reasons: ["did not run (upstream stage 'sub/dvc.yaml:prep' failed)"] },
         );
-        rmSync(out, { recursive: true, force: true });
       } finally {
         repo.remove();
-        rmSync(bin, { recursive: true, force: true });
       }
     },
   );
