@@ -11553,20 +11553,36 @@ var VarsLoader = class _VarsLoader {
       }
       if (typeof entry !== "string") throw new UserError(`${this.file}: '${where2}[${i}]' must be a file path or a mapping.`);
       const [file, keyList] = splitVarsEntry(entry);
+      const keys = keyList?.length ? keyList : null;
       const rel = joinPath(wdir, file);
       const imported = this.imports.get(rel);
       if (imported !== void 0) {
-        if (!keyList && imported === null) continue;
-        const why = imported === null ? `cannot partially load '${entry}' as it's already loaded` : !keyList || keyList.some((k) => imported.includes(k)) ? `cannot load '${entry}' as it's partially loaded already` : null;
+        if (!keys && imported === null) continue;
+        const why = imported === null ? `cannot partially load '${entry}' as it's already loaded` : !keys || keys.some((k) => imported.includes(k)) ? `cannot load '${entry}' as it's partially loaded already` : null;
         if (why) throw new UserError(`${this.file}: failed to parse '${where2}': ${why}.`);
       }
+      const failed2 = (why) => new UserError(`${this.file}: failed to parse '${where2}[${i}]': ${why}.`);
       const data = await readDataFile(this.tree, joinPath(this.dir, rel));
-      if (data === void 0) throw new UserError(`${this.file}: '${where2}[${i}]': vars file '${rel}' does not exist.`);
+      if (data === void 0) {
+        const split = entry.includes(":") ? ` (a vars entry is FILE or FILE:KEY1,KEY2, split at its first ':', so '${entry}' is file '${file}')` : "";
+        throw failed2(`'${rel}' does not exist${split}`);
+      }
       const mapping = asMapping(data, joinPath(this.dir, rel));
-      const picked = keyList ? pickKeys(this.file, mapping, keyList, rel) : mapping;
+      let picked = mapping;
+      if (keys) {
+        picked = /* @__PURE__ */ new Map();
+        for (const key of keys) {
+          if (!mapping.has(key)) {
+            const spaced = key.trim() !== key ? ` (keys are split at ',' only, spaces kept: write '${file}:${keys.map((k) => k.trim()).join(",")}')` : "";
+            throw failed2(`could not find '${key}' in '${rel}'${spaced}`);
+          }
+          picked.set(key, mapping.get(key));
+        }
+      }
       this.merge(picked, rel);
       this.files.add(rel);
-      this.imports.set(rel, keyList ? [...imported ?? [], ...keyList] : null);
+      if (keyList) this.imports.set(rel, [...imported ?? [], ...keyList]);
+      else this.imports.set(rel, null);
     }
   }
   /**
@@ -11619,21 +11635,10 @@ var VarsLoader = class _VarsLoader {
   }
 };
 function splitVarsEntry(entry) {
-  const colon = entry.lastIndexOf(":");
-  if (colon > 1)
-    return [
-      entry.slice(0, colon),
-      entry.slice(colon + 1).split(",").map((k) => k.trim()).filter(Boolean)
-    ];
-  return [entry, null];
-}
-function pickKeys(dvcYaml, data, keys, file) {
-  const out = /* @__PURE__ */ new Map();
-  for (const key of keys) {
-    if (!data.has(key)) throw new UserError(`${dvcYaml}: vars: '${key}' not found in '${file}'.`);
-    out.set(key, data.get(key));
-  }
-  return out;
+  const colon = entry.indexOf(":");
+  if (colon < 0) return [entry, null];
+  const keys = entry.slice(colon + 1);
+  return [entry.slice(0, colon), keys ? keys.split(",").filter(Boolean) : null];
 }
 function asMapping(value, file) {
   if (value === null) return /* @__PURE__ */ new Map();

@@ -546,26 +546,44 @@ class VarsLoader {
       }
       if (typeof entry !== 'string') throw new UserError(`${this.file}: '${where}[${i}]' must be a file path or a mapping.`);
       const [file, keyList] = splitVarsEntry(entry);
+      // DVC's `if select_keys:`: `file:` or `file:,` names no key, so the whole file loads.
+      const keys = keyList?.length ? keyList : null;
       const rel = joinPath(wdir, file);
       const imported = this.imports.get(rel);
       if (imported !== undefined) {
         // A whole file twice is allowed; else DVC's `Context.check_loaded`, where merging would say a file redefines itself.
-        if (!keyList && imported === null) continue;
+        if (!keys && imported === null) continue;
         const why =
           imported === null
             ? `cannot partially load '${entry}' as it's already loaded`
-            : !keyList || keyList.some((k) => imported.includes(k))
+            : !keys || keys.some((k) => imported.includes(k))
               ? `cannot load '${entry}' as it's partially loaded already`
               : null;
         if (why) throw new UserError(`${this.file}: failed to parse '${where}': ${why}.`);
       }
+      const failed = (why: string): UserError => new UserError(`${this.file}: failed to parse '${where}[${i}]': ${why}.`);
       const data = await readDataFile(this.tree, joinPath(this.dir, rel));
-      if (data === undefined) throw new UserError(`${this.file}: '${where}[${i}]': vars file '${rel}' does not exist.`);
+      if (data === undefined) {
+        const split = entry.includes(':') ? ` (a vars entry is FILE or FILE:KEY1,KEY2, split at its first ':', so '${entry}' is file '${file}')` : '';
+        throw failed(`'${rel}' does not exist${split}`);
+      }
       const mapping = asMapping(data, joinPath(this.dir, rel));
-      const picked = keyList ? pickKeys(this.file, mapping, keyList, rel) : mapping;
+      let picked = mapping;
+      if (keys) {
+        picked = new Map();
+        for (const key of keys) {
+          if (!mapping.has(key)) {
+            const spaced = key.trim() !== key ? ` (keys are split at ',' only, spaces kept: write '${file}:${keys.map((k) => k.trim()).join(',')}')` : '';
+            throw failed(`could not find '${key}' in '${rel}'${spaced}`);
+          }
+          picked.set(key, mapping.get(key)!);
+        }
+      }
       this.merge(picked, rel);
       this.files.add(rel);
-      this.imports.set(rel, keyList ? [...(imported ?? []), ...keyList] : null);
+      // `file:,` is recorded as loaded in parts (of no key), as DVC's `imports[path] = []`.
+      if (keyList) this.imports.set(rel, [...(imported ?? []), ...keyList]);
+      else this.imports.set(rel, null);
     }
   }
 
@@ -621,28 +639,15 @@ class VarsLoader {
   }
 }
 
+/**
+ * A `vars` file entry → its file and keys, as DVC's `Context.merge_from` splits it: at the first `:` (`partition`),
+ * keys split at `,` with empty ones dropped but spaces kept; null keys when there is no `:` or nothing after it.
+ */
 function splitVarsEntry(entry: string): [string, string[] | null] {
-  const colon = entry.lastIndexOf(':');
-  // `C:\…` style drive letters are not key lists.
-  if (colon > 1)
-    return [
-      entry.slice(0, colon),
-      entry
-        .slice(colon + 1)
-        .split(',')
-        .map((k) => k.trim())
-        .filter(Boolean),
-    ];
-  return [entry, null];
-}
-
-function pickKeys(dvcYaml: string, data: RawMap, keys: string[], file: string): RawMap {
-  const out: RawMap = new Map();
-  for (const key of keys) {
-    if (!data.has(key)) throw new UserError(`${dvcYaml}: vars: '${key}' not found in '${file}'.`);
-    out.set(key, data.get(key)!);
-  }
-  return out;
+  const colon = entry.indexOf(':');
+  if (colon < 0) return [entry, null];
+  const keys = entry.slice(colon + 1);
+  return [entry.slice(0, colon), keys ? keys.split(',').filter(Boolean) : null];
 }
 
 function asMapping(value: Raw, file: string): RawMap {

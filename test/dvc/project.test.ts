@@ -349,6 +349,20 @@ stages:
     });
   });
 
+  test("vars: 'file:' and 'file:,' name no key, so the whole file loads (DVC's `if select_keys:`)", async () => {
+    for (const entry of ['custom.yaml:', 'custom.yaml:,']) {
+      const yaml = `vars: ["${entry}"]\nstages:\n  s:\n    cmd: echo \${model.depth} \${data.dir}\n`;
+      await withProject({ 'dvc.yaml': yaml, 'custom.yaml': 'model: {depth: 2}\ndata: {dir: d}\n' }, async (dir) => {
+        assert.equal((await loadDvcYaml(dir))!.stages[0]!.cmd, 'echo 2 d', entry);
+      });
+    }
+    // `file:,` is recorded as loaded in parts (DVC's `imports[path] = []`), so loading it whole after is refused.
+    const yaml = 'vars: ["custom.yaml:,", custom.yaml]\nstages:\n  s:\n    cmd: echo\n';
+    await withProject({ 'dvc.yaml': yaml, 'custom.yaml': 'model: {depth: 2}\n' }, async (dir) => {
+      await assert.rejects(loadDvcYaml(dir), { message: "dvc.yaml: failed to parse 'vars': cannot load 'custom.yaml' as it's partially loaded already." });
+    });
+  });
+
   test('stage vars load relative to wdir and cannot redefine global keys', async () => {
     const ok = { 'dvc.yaml': 'stages:\n  s:\n    wdir: w\n    vars: [local.yaml]\n    cmd: echo ${v}\n', 'w/local.yaml': 'v: 7\n' };
     await withProject(ok, async (dir) => assert.equal((await loadDvcYaml(dir))!.stages[0]!.cmd, 'echo 7'));
@@ -420,6 +434,37 @@ describe('dvc.yaml errors name the stage and the key', () => {
       "a stage's vars loading whole a file the top-level vars loaded some keys of",
       'vars: [custom.yaml:model]\nstages:\n  s:\n    vars: [custom.yaml]\n    cmd: echo\n',
       /^dvc\.yaml: failed to parse 'stages\.s\.vars': cannot load 'custom\.yaml' as it's partially loaded already\.$/,
+    ],
+    // Context.merge_from: `item.partition(":")` splits at the first ':'; keys split at ',' only (spaces kept).
+    [
+      'a vars file that does not exist',
+      'vars: [nope.yaml]\nstages:\n  s:\n    cmd: echo\n',
+      /^dvc\.yaml: failed to parse 'vars\[0\]': 'nope\.yaml' does not exist\.$/,
+    ],
+    [
+      'a vars entry whose path holds a colon (DVC takes what precedes the first one as the file)',
+      'vars: ["d:x/custom.yaml:model"]\nstages:\n  s:\n    cmd: echo\n',
+      /^dvc\.yaml: failed to parse 'vars\[0\]': 'd' does not exist \(a vars entry is FILE or FILE:KEY1,KEY2, split at its first ':', so 'd:x\/custom\.yaml:model' is file 'd'\)\.$/,
+    ],
+    [
+      'a Windows-style vars path',
+      'vars: ["C:\\\\p\\\\custom.yaml"]\nstages:\n  s:\n    cmd: echo\n',
+      /^dvc\.yaml: failed to parse 'vars\[0\]': 'C' does not exist \(a vars entry is FILE or FILE:KEY1,KEY2, split at its first ':', so 'C:\\p\\custom\.yaml' is file 'C'\)\.$/,
+    ],
+    [
+      'a key the vars file lacks',
+      'vars: ["custom.yaml:model,nope"]\nstages:\n  s:\n    cmd: echo\n',
+      /^dvc\.yaml: failed to parse 'vars\[0\]': could not find 'nope' in 'custom\.yaml'\.$/,
+    ],
+    [
+      'a space after the comma of a key list',
+      'vars: ["custom.yaml:model, data"]\nstages:\n  s:\n    cmd: echo\n',
+      /^dvc\.yaml: failed to parse 'vars\[0\]': could not find ' data' in 'custom\.yaml' \(keys are split at ',' only, spaces kept: write 'custom\.yaml:model,data'\)\.$/,
+    ],
+    [
+      "a stage's vars file that does not exist",
+      'stages:\n  s:\n    vars: [nope.yaml]\n    cmd: echo\n',
+      /^dvc\.yaml: failed to parse 'stages\.s\.vars\[0\]': 'nope\.yaml' does not exist\.$/,
     ],
     // ForeachDefinition._check_is_map_or_seq, on what the reference resolved to.
     [
