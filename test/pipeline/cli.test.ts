@@ -55,6 +55,36 @@ describe('mlreport repro / status', () => {
     }
   });
 
+  test('a params key naming a section the cmd unpacks (${train}): dvc.lock holds the section whole, and a nested change is the key modified, as DVC records it', async () => {
+    const repo = new TempRepo();
+    try {
+      repo.commit('pipeline', {
+        'params.yaml': 'train:\n  lr: 0.1\n  optim: {name: adam, beta: 0.9}\n',
+        'w.js': WRITER,
+        'dvc.yaml': 'stages:\n  train:\n    cmd: node w.js model.txt ${train}\n    params: [train]\n    outs: [model.txt]\n',
+      });
+      let r = await runCli(['repro'], repo.dir);
+      assert.equal(r.code, 0, r.stderr);
+      // dvc/stage/serialize.py _serialize_params_values: the key as dvc.yaml names it, its value the section as read
+      // (dpath.get), top-level keys sorted, nested ones as the file has them.
+      const lock = readFileSync(join(repo.dir, 'dvc.lock'), 'utf8');
+      assert.match(lock, /\n {4}params:\n {6}params\.yaml:\n {8}train:\n {10}lr: 0\.1\n {10}optim:\n {12}name: adam\n {12}beta: 0\.9\n/);
+      assert.match(lock, /cmd: node w\.js model\.txt --lr 0\.1 --optim\.name adam --optim\.beta 0\.9\n/);
+      r = await runCli(['status'], repo.dir);
+      assert.equal(r.stdout, 'Data and pipelines are up to date.\n');
+      // DVC's ParamsDependency.workspace_status compares the section whole: one leaf changed is the key `train` modified.
+      repo.write({ 'params.yaml': 'train:\n  lr: 0.1\n  optim: {name: adam, beta: 0.95}\n' });
+      r = await runCli(['status', '--json'], repo.dir);
+      assert.deepEqual(JSON.parse(r.stdout), { train: ['changed command', 'param params.yaml:train: modified'] });
+      // The same values written in another order are no change (a mapping compares as Python's dict ==).
+      repo.write({ 'params.yaml': 'train:\n  optim: {beta: 0.9, name: adam}\n  lr: 0.1\n' });
+      r = await runCli(['status', '--json'], repo.dir);
+      assert.deepEqual(JSON.parse(r.stdout), { train: ['changed command'] });
+    } finally {
+      repo.remove();
+    }
+  });
+
   test('a broken dvc.yaml is a clear error, exit code 2', async () => {
     const repo = new TempRepo();
     try {
