@@ -17430,7 +17430,7 @@ function expandEntry(file, name, definition, context) {
     if (!definition.has("do")) throw new UserError(`${file}: stage '${name}': 'foreach' needs a 'do' stage definition.`);
     if (!definition.has("foreach")) throw new UserError(`${file}: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
     const written = definition.get("foreach") ?? null;
-    const items = typeof written === "string" ? withField(file, "foreach", () => interpolateString(written, context), name) : written;
+    const items = hasInterpolation(written) ? withField(file, "foreach", () => interpolateValue(written, context), name) : written;
     const body = definition.get("do") ?? null;
     const out = [];
     if (Array.isArray(items)) {
@@ -17464,7 +17464,7 @@ function expandEntry(file, name, definition, context) {
     if (!isRawMap(matrix) || !matrix.size) throw new UserError(`${file}: stage '${name}': 'matrix' must be a mapping of names to lists.`);
     const axes = [];
     for (const [axis, raw] of matrix) {
-      const values2 = typeof raw === "string" ? withField(file, `matrix.${axis}`, () => interpolateString(raw, context), name) : raw;
+      const values2 = hasInterpolation(raw) ? withField(file, `matrix.${axis}`, () => interpolateValue(raw, context), name) : raw;
       if (!Array.isArray(values2)) throw new UserError(`${file}: stage '${name}': 'matrix.${axis}' must be a list.`);
       axes.push([axis, values2]);
     }

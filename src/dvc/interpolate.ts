@@ -23,7 +23,7 @@ export interface Site {
  * Resolves `${…}` in a string as DVC does: a string that is exactly one `${x}` takes x's value with its
  * type; otherwise each reference is converted with `to_str`. `\${` stays literal (as `${`).
  */
-export function interpolateString(src: string, context: RawMap, site: Site = {}): Raw {
+function interpolateString(src: string, context: RawMap, site: Site = {}): Raw {
   const matches = [...src.matchAll(KEYCRE)];
   if (!matches.length) return unescape(src);
   if (matches.length === 1 && matches[0]![0] === src) return validated(lookup(context, matches[0]![1]!), site, matches[0]![1]!);

@@ -7,7 +7,7 @@ import { readLockFile, type LockDocument } from './lock';
 import { DEFAULT_PARSING, loadParsingConfig, type ParsingConfig } from './data/config';
 import { refuseOverlappingOutputs } from './overlaps';
 import { joinPath } from './paths';
-import { hasInterpolation, interpolateString, interpolateValue, InterpolationError, referenceParts, toStr, typeName } from './interpolate';
+import { hasInterpolation, interpolateValue, InterpolationError, referenceParts, toStr, typeName } from './interpolate';
 import { describeValue } from './python/format';
 import { cloneMap, isRawMap, keyValue, mapFrom, type Raw, type RawMap } from './python/value';
 import { onlyKeys } from './schema-fields';
@@ -325,7 +325,8 @@ function expandEntry(file: string, name: string, definition: Raw, context: RawMa
     if (!definition.has('do')) throw new UserError(`${file}: stage '${name}': 'foreach' needs a 'do' stage definition.`);
     if (!definition.has('foreach')) throw new UserError(`${file}: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
     const written = definition.get('foreach') ?? null;
-    const items = typeof written === 'string' ? withField(file, 'foreach', () => interpolateString(written, context), name) : written;
+    // DVC resolves the foreach data whole: a reference, or `${…}` inside a literal list or mapping.
+    const items = hasInterpolation(written) ? withField(file, 'foreach', () => interpolateValue(written, context), name) : written;
     const body = definition.get('do') ?? null;
     const out: GeneratedEntry[] = [];
     if (Array.isArray(items)) {
@@ -363,7 +364,7 @@ function expandEntry(file: string, name: string, definition: Raw, context: RawMa
     if (!isRawMap(matrix) || !matrix.size) throw new UserError(`${file}: stage '${name}': 'matrix' must be a mapping of names to lists.`);
     const axes: [string, Raw[]][] = [];
     for (const [axis, raw] of matrix) {
-      const values = typeof raw === 'string' ? withField(file, `matrix.${axis}`, () => interpolateString(raw, context), name) : raw;
+      const values = hasInterpolation(raw) ? withField(file, `matrix.${axis}`, () => interpolateValue(raw, context), name) : raw;
       if (!Array.isArray(values)) throw new UserError(`${file}: stage '${name}': 'matrix.${axis}' must be a list.`);
       axes.push([axis, values]);
     }

@@ -272,6 +272,35 @@ stages:
     });
   });
 
+  // tests/func/parsing/test_foreach.py test_foreach_partial_interpolations: the foreach data is resolved whole.
+  test('${…} inside a literal foreach list or mapping, or a matrix list, resolves before the stages are generated', async () => {
+    const yaml = `vars: [{bar: bar}]
+stages:
+  l:
+    foreach: [foo, "\${bar}"]
+    do: {cmd: "echo \${item}"}
+  m:
+    foreach: {model1: foo, model2: "\${bar}"}
+    do: {cmd: "echo \${item}"}
+  x:
+    matrix: {a: [foo, "\${bar}"]}
+    cmd: "echo \${item.a}"
+`;
+    await withProject({ 'dvc.yaml': yaml }, async (dir) => {
+      assert.deepEqual(
+        (await loadDvcYaml(dir))!.stages.map((s) => [s.name, s.cmd]),
+        [
+          ['l@foo', 'echo foo'],
+          ['l@bar', 'echo bar'],
+          ['m@model1', 'echo foo'],
+          ['m@model2', 'echo bar'],
+          ['x@foo', 'echo foo'],
+          ['x@bar', 'echo bar'],
+        ],
+      );
+    });
+  });
+
   test('foreach over a list, a list of dicts and a mapping; names as DVC makes them', async () => {
     const yaml = `
 stages:
