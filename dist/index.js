@@ -12110,6 +12110,15 @@ function withField(file, field, fn, stage) {
     throw error2;
   }
 }
+function originOf(written, index) {
+  if (typeof written === "string") return exactReference(written)?.concat(`.${index}`) ?? null;
+  const element = Array.isArray(written) ? written[Number(index)] : isRawMap(written) ? written.get(index) : void 0;
+  return typeof element === "string" ? exactReference(element) : null;
+}
+function exactReference(text2) {
+  const m = /^\$\{(.*?)\}$/.exec(text2);
+  return m && !hasInterpolation(text2.slice(2)) ? referenceParts(m[1]).join(".") : null;
+}
 function expandEntry(file, name, definition, context) {
   if (!isRawMap(definition)) throw new UserError(`${file}: stage '${name}': expected a mapping with 'cmd'.`);
   const withLoop = (entries) => mapFrom([...context, ...entries], context);
@@ -12125,12 +12134,14 @@ function expandEntry(file, name, definition, context) {
     if (Array.isArray(items)) {
       const byIndex = items.some((v) => Array.isArray(v) || isRawMap(v));
       const keyed = /* @__PURE__ */ new Map();
-      items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, "item"), item));
-      for (const [key2, item] of keyed) out.push({ name: `${name}@${key2}`, definition: body, context: withLoop([["item", item]]), written: definition });
+      items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, "item"), [item, i]));
+      for (const [key2, [item, i]] of keyed) {
+        out.push({ name: `${name}@${key2}`, definition: body, context: withLoop([["item", item]]), loop: /* @__PURE__ */ new Map([["item", originOf(written, String(i))]]) });
+      }
     } else if (isRawMap(items)) {
-      for (const [written2, item] of items) {
-        const value = keyValue(items, written2);
-        const key2 = typeof value === "boolean" ? toStr(value, "key") : written2;
+      for (const [itemKey, item] of items) {
+        const value = keyValue(items, itemKey);
+        const key2 = typeof value === "boolean" ? toStr(value, "key") : itemKey;
         out.push({
           name: `${name}@${key2}`,
           definition: body,
@@ -12138,7 +12149,10 @@ function expandEntry(file, name, definition, context) {
             ["key", key2],
             ["item", item]
           ]),
-          written: definition
+          loop: /* @__PURE__ */ new Map([
+            ["key", null],
+            ["item", originOf(written, itemKey)]
+          ])
         });
       }
     } else if (typeof written === "string") {
@@ -12159,12 +12173,13 @@ function expandEntry(file, name, definition, context) {
     }
     const rest = mapFrom(definition, definition);
     rest.delete("matrix");
-    let combos = [{ item: [], key: [] }];
+    let combos = [{ item: [], key: [], loop: [] }];
     for (const [axis, values2] of axes) {
       combos = combos.flatMap(
         (c) => values2.map((v, i) => ({
           item: [...c.item, [axis, v]],
-          key: [...c.key, Array.isArray(v) || isRawMap(v) ? `${axis}${i}` : toStr(v, axis)]
+          key: [...c.key, Array.isArray(v) || isRawMap(v) ? `${axis}${i}` : toStr(v, axis)],
+          loop: [...c.loop, [`item.${axis}`, originOf(matrix.get(axis), String(i))]]
         }))
       );
     }
@@ -12177,11 +12192,11 @@ function expandEntry(file, name, definition, context) {
           ["item", new Map(c.item)],
           ["key", key2]
         ]),
-        written: definition
+        loop: new Map([["item", null], ["key", null], ...c.loop])
       };
     });
   }
-  return [{ name, definition, context, written: definition }];
+  return [{ name, definition, context, loop: /* @__PURE__ */ new Map() }];
 }
 async function resolveStage(file, entry, vars, trackedVars, parsing) {
   const { name, definition, context } = entry;
@@ -12201,7 +12216,7 @@ async function resolveStage(file, entry, vars, trackedVars, parsing) {
     await scope.load(definition.get("vars"), wdir === "." ? "" : wdir, `stages.${name}.vars`);
     stageContext = mapFrom([...scope.context, ...[...context].filter(([k]) => k === "item" || k === "key")], scope.context);
   }
-  scope.track(entry.written, trackedVars);
+  scope.track(definition, entry.loop, trackedVars);
   const field = (key2) => {
     const written = definition.get(key2);
     return written === void 0 ? void 0 : withField(file, key2, () => interpolateValue(written, stageContext, { field: key2, parsing }), name);
@@ -12354,29 +12369,55 @@ var VarsLoader = class _VarsLoader {
     }
   }
   /**
-   * DVC's tracked vars (dvc/parsing/context.py `_track_data`): every `${key}` an entry interpolates, except the
-   * loop's own `item`/`key`, is a param of the vars file it comes from (inline `vars` track nothing).
+   * DVC's tracked vars (dvc/parsing/context.py `_track_data`): each `${\u2026}` a stage's fields (not its `vars`)
+   * interpolate is a param of the vars file its value comes from, under the path it has there \u2014 a loop's item under
+   * the path it was taken from (`models.m1.lr` for `${item.lr}` of `foreach: ${models}`). A mapping is not tracked
+   * (DVC's CtxDict has no sources), inline `vars` and a literal loop item are no file's, and the `foreach`/`matrix`
+   * data itself is resolved outside DVC's tracking.
    */
-  track(written, into) {
+  track(definition, loop, into) {
     const visit = (value) => {
       if (typeof value === "string") {
         for (const m of value.matchAll(/(?<!\\)\$\{(.*?)\}/g)) {
-          const key2 = referenceParts(m[1]).join(".");
-          const head = key2.split(".")[0];
-          if (head === "item" || head === "key") continue;
+          const path = this.contextPath(referenceParts(m[1]), loop);
+          if (path === null) continue;
+          const { key: key2, value: found } = this.place(path);
+          if (isRawMap(found)) continue;
           const source = this.sourceOf(key2);
           if (this.files.has(source)) into.set(source, [.../* @__PURE__ */ new Set([...into.get(source) ?? [], key2])]);
         }
       } else if (Array.isArray(value)) value.forEach(visit);
       else if (isRawMap(value)) {
         for (const [k, v] of value) {
-          if (k === "vars") continue;
           visit(k);
           visit(v);
         }
       }
     };
-    visit(written);
+    if (isRawMap(definition)) {
+      for (const [k, v] of definition) if (k !== "vars") visit(v);
+    }
+  }
+  /** A reference's path in the context, through the loop's names; null for a loop name that holds no file's value. */
+  contextPath(parts, loop) {
+    for (let n = parts.length; n > 0; n--) {
+      const name = parts.slice(0, n).join(".");
+      if (!loop.has(name)) continue;
+      const origin = loop.get(name);
+      return origin === null ? null : [...origin.split("."), ...parts.slice(n)];
+    }
+    return parts;
+  }
+  /** The value at a path of the context, with the path as DVC's node records it (`l.1` for `${l[-1]}` of two items). */
+  place(path) {
+    let value = this.context;
+    const parts = path.map((part) => {
+      const list4 = Array.isArray(value) ? value : null;
+      const index = list4 && /^-\d+$/.test(part) ? String(list4.length + Number(part)) : part;
+      value = list4 ? list4[Number(index)] : isRawMap(value) ? value.get(part) : void 0;
+      return index;
+    });
+    return { key: parts.join("."), value };
   }
   merge(data, source, into = this.context, prefix = "") {
     for (const [k, v] of data) {

@@ -311,8 +311,27 @@ interface GeneratedEntry {
   name: string;
   definition: Raw;
   context: RawMap;
-  /** The entry as written (a foreach group whole), for DVC's tracked vars. */
-  written: Raw;
+  /**
+   * For DVC's tracked vars: where the loop's own names (`item`, `item.<axis>`, `key`) took their values in the
+   * context (`models.m1` for the item of `foreach: ${models}`), or null where they hold no value of a file.
+   */
+  loop: Map<string, string | null>;
+}
+
+/**
+ * Where the value a `foreach`/`matrix` list or mapping as written holds at `index` came from in the context: DVC resolves
+ * it keeping each node's place, so `${models}`'s item `m1` is `models.m1`, and a literal `${lr}` element is `lr`.
+ */
+function originOf(written: Raw, index: string): string | null {
+  if (typeof written === 'string') return exactReference(written)?.concat(`.${index}`) ?? null;
+  const element = Array.isArray(written) ? written[Number(index)] : isRawMap(written) ? written.get(index) : undefined;
+  return typeof element === 'string' ? exactReference(element) : null;
+}
+
+/** The dotted path of a string that is exactly one `${…}`, else null. */
+function exactReference(text: string): string | null {
+  const m = /^\$\{(.*?)\}$/.exec(text);
+  return m && !hasInterpolation(text.slice(2)) ? referenceParts(m[1]!).join('.') : null;
 }
 
 /** A plain stage, a `foreach`/`do` group or a `matrix` stage → the stages DVC generates from it. */
@@ -332,15 +351,17 @@ function expandEntry(file: string, name: string, definition: Raw, context: RawMa
     if (Array.isArray(items)) {
       // Composite items are keyed by index, scalars by their text (equal texts collapse into one stage).
       const byIndex = items.some((v) => Array.isArray(v) || isRawMap(v));
-      const keyed = new Map<string, Raw>();
-      items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, 'item'), item));
-      for (const [key, item] of keyed) out.push({ name: `${name}@${key}`, definition: body, context: withLoop([['item', item]]), written: definition });
+      const keyed = new Map<string, [Raw, number]>();
+      items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, 'item'), [item, i]));
+      for (const [key, [item, i]] of keyed) {
+        out.push({ name: `${name}@${key}`, definition: body, context: withLoop([['item', item]]), loop: new Map([['item', originOf(written, String(i))]]) });
+      }
     } else if (isRawMap(items)) {
-      for (const [written, item] of items) {
+      for (const [itemKey, item] of items) {
         // DVC names the stage and sets `${key}` with `to_str(key)` (normalized_iterable): a YAML boolean key is
         // `true`/`false` there, not Python's `True`; other keys print as Python's str() does, as they are kept.
-        const value = keyValue(items, written);
-        const key = typeof value === 'boolean' ? toStr(value, 'key') : written;
+        const value = keyValue(items, itemKey);
+        const key = typeof value === 'boolean' ? toStr(value, 'key') : itemKey;
         out.push({
           name: `${name}@${key}`,
           definition: body,
@@ -348,7 +369,10 @@ function expandEntry(file: string, name: string, definition: Raw, context: RawMa
             ['key', key],
             ['item', item],
           ]),
-          written: definition,
+          loop: new Map([
+            ['key', null],
+            ['item', originOf(written, itemKey)],
+          ]),
         });
       }
     } else if (typeof written === 'string') {
@@ -370,12 +394,13 @@ function expandEntry(file: string, name: string, definition: Raw, context: RawMa
     }
     const rest = mapFrom(definition, definition);
     rest.delete('matrix');
-    let combos: { item: [string, Raw][]; key: string[] }[] = [{ item: [], key: [] }];
+    let combos: { item: [string, Raw][]; key: string[]; loop: [string, string | null][] }[] = [{ item: [], key: [], loop: [] }];
     for (const [axis, values] of axes) {
       combos = combos.flatMap((c) =>
         values.map((v, i) => ({
           item: [...c.item, [axis, v] as [string, Raw]],
           key: [...c.key, Array.isArray(v) || isRawMap(v) ? `${axis}${i}` : toStr(v, axis)],
+          loop: [...c.loop, [`item.${axis}`, originOf(matrix.get(axis)!, String(i))] as [string, string | null]],
         })),
       );
     }
@@ -388,11 +413,11 @@ function expandEntry(file: string, name: string, definition: Raw, context: RawMa
           ['item', new Map(c.item)],
           ['key', key],
         ]),
-        written: definition,
+        loop: new Map([['item', null], ['key', null], ...c.loop]),
       };
     });
   }
-  return [{ name, definition, context, written: definition }];
+  return [{ name, definition, context, loop: new Map() }];
 }
 
 async function resolveStage(file: string, entry: GeneratedEntry, vars: VarsLoader, trackedVars: Map<string, string[]>, parsing: ParsingConfig): Promise<Stage> {
@@ -414,7 +439,7 @@ async function resolveStage(file: string, entry: GeneratedEntry, vars: VarsLoade
     await scope.load(definition.get('vars'), wdir === '.' ? '' : wdir, `stages.${name}.vars`);
     stageContext = mapFrom([...scope.context, ...[...context].filter(([k]) => k === 'item' || k === 'key')], scope.context);
   }
-  scope.track(entry.written, trackedVars);
+  scope.track(definition, entry.loop, trackedVars);
   const field = (key: string): Raw | undefined => {
     const written = definition.get(key);
     return written === undefined ? undefined : withField(file, key, () => interpolateValue(written, stageContext, { field: key, parsing }), name);
@@ -589,29 +614,55 @@ class VarsLoader {
   }
 
   /**
-   * DVC's tracked vars (dvc/parsing/context.py `_track_data`): every `${key}` an entry interpolates, except the
-   * loop's own `item`/`key`, is a param of the vars file it comes from (inline `vars` track nothing).
+   * DVC's tracked vars (dvc/parsing/context.py `_track_data`): each `${…}` a stage's fields (not its `vars`)
+   * interpolate is a param of the vars file its value comes from, under the path it has there — a loop's item under
+   * the path it was taken from (`models.m1.lr` for `${item.lr}` of `foreach: ${models}`). A mapping is not tracked
+   * (DVC's CtxDict has no sources), inline `vars` and a literal loop item are no file's, and the `foreach`/`matrix`
+   * data itself is resolved outside DVC's tracking.
    */
-  track(written: Raw, into: Map<string, string[]>): void {
+  track(definition: Raw, loop: Map<string, string | null>, into: Map<string, string[]>): void {
     const visit = (value: Raw): void => {
       if (typeof value === 'string') {
         for (const m of value.matchAll(/(?<!\\)\$\{(.*?)\}/g)) {
-          const key = referenceParts(m[1]!).join('.');
-          const head = key.split('.')[0];
-          if (head === 'item' || head === 'key') continue;
+          const path = this.contextPath(referenceParts(m[1]!), loop);
+          if (path === null) continue;
+          const { key, value: found } = this.place(path);
+          if (isRawMap(found)) continue;
           const source = this.sourceOf(key);
           if (this.files.has(source)) into.set(source, [...new Set([...(into.get(source) ?? []), key])]);
         }
       } else if (Array.isArray(value)) value.forEach(visit);
       else if (isRawMap(value)) {
         for (const [k, v] of value) {
-          if (k === 'vars') continue;
           visit(k);
           visit(v);
         }
       }
     };
-    visit(written);
+    if (isRawMap(definition)) for (const [k, v] of definition) if (k !== 'vars') visit(v);
+  }
+
+  /** A reference's path in the context, through the loop's names; null for a loop name that holds no file's value. */
+  private contextPath(parts: string[], loop: Map<string, string | null>): string[] | null {
+    for (let n = parts.length; n > 0; n--) {
+      const name = parts.slice(0, n).join('.');
+      if (!loop.has(name)) continue;
+      const origin = loop.get(name)!;
+      return origin === null ? null : [...origin.split('.'), ...parts.slice(n)];
+    }
+    return parts;
+  }
+
+  /** The value at a path of the context, with the path as DVC's node records it (`l.1` for `${l[-1]}` of two items). */
+  private place(path: string[]): { key: string; value: Raw | undefined } {
+    let value: Raw | undefined = this.context;
+    const parts = path.map((part) => {
+      const list: Raw[] | null = Array.isArray(value) ? value : null;
+      const index = list && /^-\d+$/.test(part) ? String(list.length + Number(part)) : part;
+      value = list ? list[Number(index)] : isRawMap(value) ? value.get(part) : undefined;
+      return index;
+    });
+    return { key: parts.join('.'), value };
   }
 
   private merge(data: RawMap, source: string, into: RawMap = this.context, prefix = ''): void {

@@ -272,6 +272,64 @@ stages:
     });
   });
 
+  // tests/func/parsing/test_foreach.py and test_interpolated_entry.py: what `resolver.tracked_vars` holds.
+  test("tracked vars as DVC's resolver records them: a loop item under the path it came from, no mapping, not the foreach data", async () => {
+    const cases: [string, Record<string, string>, [string, string[]][]][] = [
+      [
+        'test_params_file_with_dict_tracked',
+        {
+          'dvc.yaml': 'stages:\n  build:\n    foreach: ${models}\n    do: {cmd: "echo ${item.thresh}"}\n',
+          'params.yaml': 'models: {model1: {thresh: foo}, model2: {thresh: bar}}\n',
+        },
+        [['params.yaml', ['models.model1.thresh', 'models.model2.thresh']]],
+      ],
+      [
+        'test_params_file_tracked_for_composite_list',
+        {
+          'dvc.yaml': 'stages:\n  build:\n    foreach: ${models}\n    do: {cmd: "echo ${item.thresh}"}\n',
+          'params.yaml': 'models: [{thresh: foo}, {thresh: bar}]\n',
+        },
+        [['params.yaml', ['models.0.thresh', 'models.1.thresh']]],
+      ],
+      [
+        'test_mixed_vars_for_foreach_data_2',
+        {
+          'dvc.yaml': 'vars: [test_params.yaml]\nstages:\n  build:\n    foreach: ${models}\n    do: {cmd: "echo ${item.thresh} ${item.epochs}"}\n',
+          'params.yaml': 'models: {model1: {thresh: 10}, model2: {thresh: 15}}\n',
+          'test_params.yaml': 'models: {model1: {epochs: 5}, model2: {epochs: 10}}\n',
+        },
+        [
+          ['params.yaml', ['models.model1.thresh', 'models.model2.thresh']],
+          ['test_params.yaml', ['models.model1.epochs', 'models.model2.epochs']],
+        ],
+      ],
+      [
+        "a scalar item of a list from a file, and a matrix axis from one (the key is the loop's own)",
+        {
+          'dvc.yaml':
+            'stages:\n  a:\n    foreach: ${sizes}\n    do: {cmd: "echo ${item}"}\n  m:\n    matrix: {s: "${sizes}", k: [x]}\n    cmd: "echo ${item.s} ${item.k} ${key}"\n',
+          'params.yaml': 'sizes: [8, 16]\n',
+        },
+        [['params.yaml', ['sizes.0', 'sizes.1']]],
+      ],
+      [
+        "a mapping unpacked into a cmd is not tracked (a CtxDict has no sources); a list's item is, under its node's path",
+        { 'dvc.yaml': 'stages:\n  t:\n    cmd: "train ${train} ${layers[-1]}"\n', 'params.yaml': 'train: {lr: 0.1}\nlayers: [8, 16]\n' },
+        [['params.yaml', ['layers.1']]],
+      ],
+      [
+        'a literal foreach element that is a reference is the value it names',
+        { 'dvc.yaml': 'stages:\n  b:\n    foreach: [foo, "${bar}"]\n    do: {cmd: "echo ${item}"}\n', 'params.yaml': 'bar: baz\n' },
+        [['params.yaml', ['bar']]],
+      ],
+    ];
+    for (const [name, files, expected] of cases) {
+      await withProject(files, async (dir) => {
+        assert.deepEqual([...(await loadDvcYaml(dir))!.trackedVars], expected, name);
+      });
+    }
+  });
+
   // tests/func/parsing/test_foreach.py test_foreach_partial_interpolations: the foreach data is resolved whole.
   test('${…} inside a literal foreach list or mapping, or a matrix list, resolves before the stages are generated', async () => {
     const yaml = `vars: [{bar: bar}]

@@ -600,6 +600,16 @@ describe('mlreport params diff (DVC tests/func/params/test_diff.py)', () => {
     });
   });
 
+  test("tracked vars: a section unpacked into a cmd is no param (DVC tracks no dict), a loop's items are, one key each", async () => {
+    const r = repo();
+    r.commit('1', {
+      'cfg.yaml': 'train:\n  lr: 0.1\nsizes: [1, 2]\nunused: 1\n',
+      'dvc.yaml': 'vars:\n- cfg.yaml\nstages:\n  t:\n    cmd: train ${train}\n  s:\n    foreach: ${sizes}\n    do:\n      cmd: size ${item}\n',
+    });
+    r.write({ 'cfg.yaml': 'train:\n  lr: 0.2\nsizes: [3, 2]\nunused: 2\n' });
+    assert.deepEqual(await json(r, ['params', 'diff', '--json']), { 'cfg.yaml': { 'sizes.0': { old: 1, new: 3, diff: 2 } } });
+  });
+
   test('test_diff_active_branch_no_changes', async () => {
     const r = repo();
     r.commit('bar', { 'params.yaml': 'foo: bar', 'dvc.yaml': paramsStage('    - foo\n') });
