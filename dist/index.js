@@ -9468,6 +9468,76 @@ function describeValue(value) {
   return "a mapping";
 }
 
+// src/dvc/python/set-order.ts
+var MODULUS = (1n << 61n) - 1n;
+var MIN_SIZE = 8;
+var LINEAR_PROBES = 9;
+var PERTURB_SHIFT = 5n;
+function pySetOrder(items, from = "items") {
+  const hashes = [];
+  for (const item of items) {
+    const hash2 = numberHash(item);
+    if (hash2 === null) return byRepr(items);
+    hashes.push(BigInt.asUintN(64, hash2));
+  }
+  const presized = from === "mapping" && items.length * 5 >= (MIN_SIZE - 1) * 3;
+  let table2 = new Array(presized ? tableSize(items.length * 2) : MIN_SIZE);
+  let used = 0;
+  hashes.forEach((hash2, i) => {
+    let mask = table2.length - 1;
+    table2[freeSlot(table2, mask, hash2)] = i;
+    used++;
+    if (used * 5 >= mask * 3) {
+      const size2 = tableSize(used * (used > 5e4 ? 2 : 4));
+      const old = table2;
+      table2 = new Array(size2);
+      mask = size2 - 1;
+      for (const j of old) if (j !== void 0) table2[freeSlot(table2, mask, hashes[j])] = j;
+    }
+  });
+  return table2.filter((j) => j !== void 0).map((j) => items[j]);
+}
+function byRepr(items) {
+  const keyed = items.map((item) => [pyRepr(item), item]);
+  keyed.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  return keyed.map(([, item]) => item);
+}
+function tableSize(minUsed) {
+  let size2 = MIN_SIZE;
+  while (size2 <= minUsed) size2 *= 2;
+  return size2;
+}
+function freeSlot(table2, mask, hash2) {
+  let perturb = hash2;
+  let i = Number(hash2 & BigInt(mask));
+  for (; ; ) {
+    const last = i + LINEAR_PROBES <= mask ? i + LINEAR_PROBES : i;
+    for (let j = i; j <= last; j++) if (table2[j] === void 0) return j;
+    perturb >>= PERTURB_SHIFT;
+    i = Number(BigInt(i) * 5n + 1n + perturb & BigInt(mask));
+  }
+}
+function numberHash(value) {
+  if (typeof value === "boolean") return value ? 1n : 0n;
+  if (typeof value === "bigint") return signedHash(value < 0n, value < 0n ? -value : value, 0n);
+  const n = value instanceof PyFloat ? value.value : typeof value === "number" ? value : null;
+  if (n === null || Number.isNaN(n)) return null;
+  if (!Number.isFinite(n)) return n > 0 ? 314159n : -314159n;
+  if (Number.isInteger(n)) return signedHash(n < 0, BigInt(Math.abs(n)), 0n);
+  const view2 = new DataView(new ArrayBuffer(8));
+  view2.setFloat64(0, Math.abs(n));
+  const bits = view2.getBigUint64(0);
+  const exponent = Number(bits >> 52n & 0x7ffn);
+  const fraction = bits & (1n << 52n) - 1n;
+  const m = exponent ? fraction | 1n << 52n : fraction;
+  return signedHash(n < 0, m, BigInt(exponent ? 1075 - exponent : 1074));
+}
+function signedHash(negative, m, k) {
+  const h = m % MODULUS * (1n << (61n - k % 61n) % 61n) % MODULUS;
+  const signed2 = negative ? -h : h;
+  return signed2 === -1n ? -2n : signed2;
+}
+
 // src/dvc/formats/python.ts
 function parsePython(text2) {
   const lines2 = logicalLines(tokenize(text2));
@@ -9620,7 +9690,7 @@ function literal(tokens) {
         if (more2 === FAIL) return FAIL;
         const set = [];
         for (const item of [first2, ...more2]) if (!set.some((x) => pyEqual(x, item))) set.push(item);
-        return new PyCollection("set", set);
+        return new PyCollection("set", pySetOrder(set));
       }
       const map = /* @__PURE__ */ new Map();
       let key2 = first2;
@@ -10983,6 +11053,9 @@ function parseYamlDocument(text2) {
         const item = convert2(pair.key, depth + 1);
         if (!set.items.some((x) => pyEqual(x, item))) set.items.push(item);
       }
+      const ordered = pySetOrder(set.items, "mapping");
+      set.items.length = 0;
+      for (const item of ordered) set.items.push(item);
       return set;
     }
     if ((0, import_yaml.isMap)(node)) {

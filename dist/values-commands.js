@@ -8764,6 +8764,76 @@ function describeValue(value) {
   return "a mapping";
 }
 
+// src/dvc/python/set-order.ts
+var MODULUS = (1n << 61n) - 1n;
+var MIN_SIZE = 8;
+var LINEAR_PROBES = 9;
+var PERTURB_SHIFT = 5n;
+function pySetOrder(items, from = "items") {
+  const hashes = [];
+  for (const item of items) {
+    const hash2 = numberHash(item);
+    if (hash2 === null) return byRepr(items);
+    hashes.push(BigInt.asUintN(64, hash2));
+  }
+  const presized = from === "mapping" && items.length * 5 >= (MIN_SIZE - 1) * 3;
+  let table = new Array(presized ? tableSize(items.length * 2) : MIN_SIZE);
+  let used = 0;
+  hashes.forEach((hash2, i) => {
+    let mask = table.length - 1;
+    table[freeSlot(table, mask, hash2)] = i;
+    used++;
+    if (used * 5 >= mask * 3) {
+      const size = tableSize(used * (used > 5e4 ? 2 : 4));
+      const old = table;
+      table = new Array(size);
+      mask = size - 1;
+      for (const j of old) if (j !== void 0) table[freeSlot(table, mask, hashes[j])] = j;
+    }
+  });
+  return table.filter((j) => j !== void 0).map((j) => items[j]);
+}
+function byRepr(items) {
+  const keyed = items.map((item) => [pyRepr(item), item]);
+  keyed.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  return keyed.map(([, item]) => item);
+}
+function tableSize(minUsed) {
+  let size = MIN_SIZE;
+  while (size <= minUsed) size *= 2;
+  return size;
+}
+function freeSlot(table, mask, hash2) {
+  let perturb = hash2;
+  let i = Number(hash2 & BigInt(mask));
+  for (; ; ) {
+    const last = i + LINEAR_PROBES <= mask ? i + LINEAR_PROBES : i;
+    for (let j = i; j <= last; j++) if (table[j] === void 0) return j;
+    perturb >>= PERTURB_SHIFT;
+    i = Number(BigInt(i) * 5n + 1n + perturb & BigInt(mask));
+  }
+}
+function numberHash(value) {
+  if (typeof value === "boolean") return value ? 1n : 0n;
+  if (typeof value === "bigint") return signedHash(value < 0n, value < 0n ? -value : value, 0n);
+  const n = value instanceof PyFloat ? value.value : typeof value === "number" ? value : null;
+  if (n === null || Number.isNaN(n)) return null;
+  if (!Number.isFinite(n)) return n > 0 ? 314159n : -314159n;
+  if (Number.isInteger(n)) return signedHash(n < 0, BigInt(Math.abs(n)), 0n);
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, Math.abs(n));
+  const bits = view.getBigUint64(0);
+  const exponent = Number(bits >> 52n & 0x7ffn);
+  const fraction = bits & (1n << 52n) - 1n;
+  const m = exponent ? fraction | 1n << 52n : fraction;
+  return signedHash(n < 0, m, BigInt(exponent ? 1075 - exponent : 1074));
+}
+function signedHash(negative, m, k) {
+  const h = m % MODULUS * (1n << (61n - k % 61n) % 61n) % MODULUS;
+  const signed = negative ? -h : h;
+  return signed === -1n ? -2n : signed;
+}
+
 // src/dvc/formats/python.ts
 function parsePython(text2) {
   const lines = logicalLines(tokenize(text2));
@@ -8916,7 +8986,7 @@ function literal(tokens) {
         if (more === FAIL) return FAIL;
         const set = [];
         for (const item of [first2, ...more]) if (!set.some((x) => pyEqual(x, item))) set.push(item);
-        return new PyCollection("set", set);
+        return new PyCollection("set", pySetOrder(set));
       }
       const map = /* @__PURE__ */ new Map();
       let key = first2;
@@ -10279,6 +10349,9 @@ function parseYamlDocument(text2) {
         const item = convert2(pair.key, depth + 1);
         if (!set.items.some((x) => pyEqual(x, item))) set.items.push(item);
       }
+      const ordered = pySetOrder(set.items, "mapping");
+      set.items.length = 0;
+      for (const item of ordered) set.items.push(item);
       return set;
     }
     if ((0, import_yaml.isMap)(node)) {

@@ -610,6 +610,17 @@ describe('mlreport params diff (DVC tests/func/params/test_diff.py)', () => {
     assert.deepEqual(await json(r, ['params', 'diff', '--json']), { 'cfg.yaml': { 'sizes.0': { old: 1, new: 3, diff: 2 } } });
   });
 
+  // dvc/utils/serialize/_py.py parse_py makes a set; dvc/utils/diff.py compares with ==, and the table prints str(set).
+  test("a Python set written in another order is no change; a changed one prints in Python's order", async () => {
+    const r = repo();
+    r.commit('1', { 'p.py': 'TAGS = {3, 1, 2}\nNAMES = {"b", "a"}\n', 'dvc.yaml': 'params:\n- p.py\n' });
+    r.write({ 'p.py': 'TAGS = {2, 3, 1}\nNAMES = {"a", "b"}\n' });
+    assert.deepEqual(await json(r, ['params', 'diff', '--json']), {});
+    r.write({ 'p.py': 'TAGS = {1, 8}\nNAMES = {"a", "b"}\n' });
+    const res = await runCli(['params', 'diff'], r.dir);
+    assert.equal(res.stdout, 'Path    Param    HEAD       workspace\np.py    TAGS     {1, 2, 3}  {8, 1}\n');
+  });
+
   test('test_diff_active_branch_no_changes', async () => {
     const r = repo();
     r.commit('bar', { 'params.yaml': 'foo: bar', 'dvc.yaml': paramsStage('    - foo\n') });

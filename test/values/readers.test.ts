@@ -248,6 +248,28 @@ describe('Python params (DVC tests/unit/utils/serialize/test_python.py test_pars
     test(text, () => assert.deepEqual(params('params.py', text), expected));
   }
 
+  // A set prints as Python iterates it (by hash), whatever order the file wrote, so two equal sets print alike.
+  // Expected texts are Python 3.11's repr(set(values)), the set parse_py builds (a literal `eval`ed differently: the
+  // compiler folds it into a frozenset first). The YAML one is the safe loader's set().update(mapping).
+  const sets: [string, string][] = [
+    ['{3, 1, 2}', '{1, 2, 3}'],
+    ['{8, 1}', '{8, 1}'],
+    ['{16, 8, 0}', '{16, 8, 0}'],
+    ['{-1, -2, 1.5, True}', '{1.5, True, -1, -2}'],
+    ['{18446744073709551616, 7}', '{18446744073709551616, 7}'],
+    ['{40, 30, 20, 10, 5, 9}', '{5, 40, 9, 10, 20, 30}'],
+    ['{0.1, 0.25, 3.0}', '{0.1, 0.25, 3.0}'],
+    // A string's hash changes with each Python process (PYTHONHASHSEED), so has DVC's order: one order is kept.
+    ["{'b', 'c', 'a'}", "{'a', 'b', 'c'}"],
+  ];
+  for (const [set, printed] of sets) {
+    test(`S = ${set} prints as Python's set does: ${printed}`, () => assert.deepEqual(params('params.py', `S = ${set}`), { S: printed }));
+  }
+
+  test("a YAML !!set is the set ruamel's safe loader makes (set().update of the mapping), in Python's order", () => {
+    assert.deepEqual(params('params.yaml', 'a: !!set {8, 1}\nb: !!set {40, 30, 20, 10, 5, 9}\n'), { a: '{8, 1}', b: '{20, 5, 40, 9, 10, 30}' });
+  });
+
   test('class constants and self.* in __init__, last assignment wins, locals ignored', () => {
     const text = `class TrainConfig:
 

@@ -2,6 +2,7 @@ import { SyntaxProblem } from './json';
 import { keyValue, PyCollection, PyFloat, pyEqual, setKeyValue, type ParsedFile, type Raw, type RawMap } from '../python/value';
 import { pyFloatRepr } from '../../util/python-text';
 import { pyRepr } from '../python/format';
+import { pySetOrder } from '../python/set-order';
 
 /**
  * Params from a `.py` file the way DVC reads them (dvc/utils/serialize/_py.py): module-level `NAME = literal`
@@ -183,10 +184,10 @@ function literal(tokens: Token[]): Parsed {
         else if (peek() !== '}') return FAIL;
         const more = items('}');
         if (more === FAIL) return FAIL;
-        // A set holds one of equal items (1, 1.0 and True are one), the first written.
+        // A set holds one of equal items (1, 1.0 and True are one), the first written, in Python's order.
         const set: Raw[] = [];
         for (const item of [first, ...more]) if (!set.some((x) => pyEqual(x, item))) set.push(item);
-        return new PyCollection('set', set);
+        return new PyCollection('set', pySetOrder(set));
       }
       const map: RawMap = new Map();
       let key: Raw = first;

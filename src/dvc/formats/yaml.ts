@@ -2,6 +2,7 @@ import { isAlias, isMap, isScalar, isSeq, parseDocument, Schema, type Node, type
 import { lineColumn, MAX_DEPTH, SyntaxProblem } from './json';
 import { keyValue, PyCollection, PyDate, PyDateTime, PyFloat, pyEqual, setKeyValue, type ParsedFile, type Raw, type RawMap } from '../python/value';
 import { pyStr } from '../python/format';
+import { pySetOrder } from '../python/set-order';
 import { plainYaml } from './yaml-plain';
 
 /** Nodes that aliases may add to a document: past this, a document is an alias bomb, not data. */
@@ -188,6 +189,9 @@ export function parseYamlDocument(text: string): ParsedFile {
         const item = convert(pair.key, depth + 1);
         if (!set.items.some((x) => pyEqual(x, item))) set.items.push(item);
       }
+      const ordered = pySetOrder(set.items, 'mapping');
+      set.items.length = 0;
+      for (const item of ordered) set.items.push(item);
       return set;
     }
     if (isMap(node)) {
