@@ -17534,8 +17534,8 @@ function expandEntry(file, name, definition, context) {
             ["item", item]
           ]),
           loop: /* @__PURE__ */ new Map([
-            ["key", null],
-            ["item", originOf(written, itemKey)]
+            ["item", originOf(written, itemKey)],
+            ["key", null]
           ])
         });
       }
@@ -17576,7 +17576,7 @@ function expandEntry(file, name, definition, context) {
           ["item", new Map(c.item)],
           ["key", key2]
         ]),
-        loop: new Map([["item", null], ["key", null], ...c.loop])
+        loop: new Map([["key", null], ["item", null], ...c.loop])
       };
     });
   }
@@ -17597,7 +17597,8 @@ async function resolveStage(file, entry, vars, trackedVars, parsing) {
   let scope = vars;
   if (definition.has("vars")) {
     scope = vars.fork();
-    await scope.load(definition.get("vars"), wdir === "." ? "" : wdir, `stages.${name}.vars`);
+    const reserved = [...entry.loop.keys()].filter((k) => !k.includes("."));
+    await scope.load(definition.get("vars"), wdir === "." ? "" : wdir, `stages.${name}.vars`, reserved);
     stageContext = mapFrom([...scope.context, ...[...context].filter(([k]) => k === "item" || k === "key")], scope.context);
   }
   scope.track(definition, entry.loop, trackedVars);
@@ -17709,12 +17710,20 @@ var VarsLoader = class _VarsLoader {
     this.imports.set("params.yaml", null);
     this.files.add("params.yaml");
   }
-  async load(vars, wdir, where2) {
+  /** `reserved`: the names a loop sets (`item`, `key`), which a generated stage's own `vars` may not define. */
+  async load(vars, wdir, where2, reserved = []) {
     if (vars === void 0 || vars === null) return;
     if (!Array.isArray(vars)) throw new UserError(`${this.file}: '${where2}' must be a list of files or mappings.`);
     for (const [i, entry] of vars.entries()) {
       if (hasInterpolation(entry)) throw new UserError(`${this.file}: '${where2}[${i}]' cannot use \${\u2026} interpolation.`);
+      const refuseReserved = (data2, from) => {
+        const names = reserved.filter((k) => data2.has(k));
+        if (!names.length) return;
+        const list4 = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0];
+        throw new UserError(`${this.file}: failed to parse '${where2}[${i}]': attempted to modify reserved key${names.length > 1 ? "s" : ""} ${list4}${from}.`);
+      };
       if (isRawMap(entry)) {
+        refuseReserved(entry, "");
         this.merge(entry, `${where2}[${i}]`);
         continue;
       }
@@ -17729,12 +17738,15 @@ var VarsLoader = class _VarsLoader {
         if (why) throw new UserError(`${this.file}: failed to parse '${where2}': ${why}.`);
       }
       const failed2 = (why) => new UserError(`${this.file}: failed to parse '${where2}[${i}]': ${why}.`);
-      const data = await readDataFile(this.tree, joinPath(this.dir, rel));
+      const data = await readDataFile(this.tree, joinPath(this.dir, rel)).catch((error) => {
+        throw error instanceof NotAFile ? failed2(`'${rel}' is a directory`) : error;
+      });
       if (data === void 0) {
         const split = entry.includes(":") ? ` (a vars entry is FILE or FILE:KEY1,KEY2, split at its first ':', so '${entry}' is file '${file}')` : "";
         throw failed2(`'${rel}' does not exist${split}`);
       }
-      const mapping = asMapping(data, joinPath(this.dir, rel));
+      if (data !== null && !isRawMap(data)) throw failed2(`expected a dictionary, got '${typeName(data)}' in file '${rel}'`);
+      const mapping = data ?? /* @__PURE__ */ new Map();
       let picked = mapping;
       if (keys) {
         picked = /* @__PURE__ */ new Map();
@@ -17746,6 +17758,7 @@ var VarsLoader = class _VarsLoader {
           picked.set(key2, mapping.get(key2));
         }
       }
+      refuseReserved(picked, ` in '${entry}'`);
       this.merge(picked, rel);
       this.files.add(rel);
       if (keyList) this.imports.set(rel, [...imported ?? [], ...keyList]);

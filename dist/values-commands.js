@@ -8337,6 +8337,524 @@ import { isAscii } from "node:buffer";
 // src/dvc/project.ts
 import { posix as posix5 } from "node:path";
 
+// src/workspace/tree.ts
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
+import { readdir } from "node:fs/promises";
+import { join as join5, sep as sep3 } from "node:path";
+
+// src/pipeline/dvcignore.ts
+import { readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import { join as join4 } from "node:path";
+var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
+var DvcIgnore = class {
+  constructor(root) {
+    this.root = root;
+  }
+  root;
+  cache = /* @__PURE__ */ new Map();
+  chains = /* @__PURE__ */ new Map();
+  defaults = DEFAULT_PATTERNS.map(compileRule).filter((r) => r !== null);
+  /** `relPath` is posix, relative to the root, without a leading `./`. */
+  isIgnored(relPath, isDir) {
+    const parts = relPath.split("/").filter(Boolean);
+    for (let i = 1; i <= parts.length; i++) {
+      const sub = parts.slice(0, i).join("/");
+      if (this.matches(sub, i < parts.length ? true : isDir)) return true;
+    }
+    return false;
+  }
+  /** Whether the directory `relDir` holds a `.dvcignore` file. */
+  hasIgnoreFile(relDir) {
+    try {
+      readFileSync3(join4(this.root, relDir, ".dvcignore"));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  /** Whether the rules ignore `relPath` itself, its folders being known not to be ignored (a walk's child). */
+  matches(relPath, isDir) {
+    const slash = relPath.lastIndexOf("/");
+    let ignored = apply(this.defaults, slash < 0 ? relPath : relPath.slice(slash + 1), isDir, false);
+    for (const { rules, offset } of this.chain(slash < 0 ? "" : relPath.slice(0, slash))) {
+      ignored = apply(rules, relPath.slice(offset), isDir, ignored);
+    }
+    return ignored;
+  }
+  /**
+   * `matches` for the children of `relDir` by name, made once a folder: a walk of 10k files under no
+   * `.dvcignore` then tests only the built-in names and builds no paths.
+   */
+  childMatcher(relDir) {
+    if (!this.chain(relDir).length) return (name, isDir) => apply(this.defaults, name, isDir, false);
+    const prefix = relDir ? `${relDir}/` : "";
+    return (name, isDir) => this.matches(prefix + name, isDir);
+  }
+  /**
+   * The folders from the root down to `relDir` (itself included) that have rules, each with where a path
+   * below it starts: a walk asks this once a folder, not once a file.
+   */
+  chain(relDir) {
+    let chain = this.chains.get(relDir);
+    if (!chain) {
+      const slash = relDir.lastIndexOf("/");
+      const parent = relDir ? this.chain(slash < 0 ? "" : relDir.slice(0, slash)) : [];
+      const rules = this.rulesIn(relDir);
+      chain = rules.length ? [...parent, { rules, offset: relDir ? relDir.length + 1 : 0 }] : parent;
+      this.chains.set(relDir, chain);
+    }
+    return chain;
+  }
+  rulesIn(relDir) {
+    let rules = this.cache.get(relDir);
+    if (!rules) {
+      const file = join4(this.root, relDir, ".dvcignore");
+      let text2 = "";
+      if (statSync2(file, { throwIfNoEntry: false })) {
+        try {
+          text2 = readFileSync3(file, "utf8");
+        } catch {
+          text2 = "";
+        }
+      }
+      rules = text2.split(/\r?\n/).map(compileRule).filter((r) => r !== null);
+      this.cache.set(relDir, rules);
+    }
+    return rules;
+  }
+};
+function apply(rules, rel, isDir, ignored) {
+  for (const rule of rules) {
+    if (rule.dirOnly && !isDir) continue;
+    if (rule.name === void 0 ? rule.regex.test(rel) : rel === rule.name || rel.endsWith(rule.slashName)) ignored = !rule.negate;
+  }
+  return ignored;
+}
+function compileRule(line) {
+  let pattern = line.replace(/(?<!\\)\s+$/, "");
+  if (!pattern || pattern.startsWith("#")) return null;
+  let negate = false;
+  if (pattern.startsWith("!")) {
+    negate = true;
+    pattern = pattern.slice(1);
+  }
+  if (pattern.startsWith("\\#") || pattern.startsWith("\\!")) pattern = pattern.slice(1);
+  let dirOnly = false;
+  if (pattern.endsWith("/")) {
+    dirOnly = true;
+    pattern = pattern.slice(0, -1);
+  }
+  const anchored = pattern.includes("/");
+  if (pattern.startsWith("/")) pattern = pattern.slice(1);
+  let re = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "*" && pattern[i + 1] === "*") {
+      const atStart = i === 0 || pattern[i - 1] === "/";
+      const atEnd = i + 2 === pattern.length || pattern[i + 2] === "/";
+      if (atStart && atEnd) {
+        if (i + 2 === pattern.length) re += ".*";
+        else {
+          re += "(?:.*/)?";
+          i += 1;
+        }
+        i += 1;
+        continue;
+      }
+      re += "[^/]*";
+      i += 1;
+    } else if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else if (c === "[") {
+      const close = pattern.indexOf("]", i + 2);
+      if (close < 0) re += "\\[";
+      else {
+        let cls = pattern.slice(i + 1, close);
+        if (cls.startsWith("!")) cls = `^${cls.slice(1)}`;
+        re += `[${cls.replace(/\\/g, "\\\\")}]`;
+        i = close;
+      }
+    } else if (c === "\\" && i + 1 < pattern.length) {
+      re += pattern[++i].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  }
+  const prefix = anchored ? "^" : "^(?:.*/)?";
+  const rule = { negate, dirOnly, regex: new RegExp(`${prefix}${re}$`) };
+  if (!anchored && !/[*?[\\]/.test(pattern)) {
+    rule.name = pattern;
+    rule.slashName = `/${pattern}`;
+  }
+  return rule;
+}
+
+// src/workspace/tree.ts
+async function readFiles(tree, paths) {
+  if (tree.readMany) return tree.readMany(paths);
+  const out = [];
+  for (const path of paths) out.push(await tree.read(path).catch((error) => asError(error)));
+  return out;
+}
+var asError = (error) => error instanceof Error ? error : new Error(String(error));
+var RefusedRead = class extends UserError {
+};
+var NotAFile = class extends UserError {
+  constructor(path) {
+    const what = FILE_ROLES[path.slice(path.lastIndexOf("/") + 1)];
+    super(`${path}: a folder, not a file${what ? ` (expected ${what})` : ""}; not read`);
+    this.path = path;
+  }
+  path;
+};
+var FILE_ROLES = {
+  "dvc.yaml": "DVC's pipeline file",
+  "dvc.lock": "DVC's lock file",
+  "params.yaml": "DVC's default params file",
+  ".mlreport.yml": "mlreport's settings file"
+};
+var MAX_FILE_BYTES = 100 * 1024 * 1024;
+var MAX_RUN_BYTES = 1024 * 1024 * 1024;
+var ReadBudget = class {
+  constructor(perFile = MAX_FILE_BYTES, perRun = MAX_RUN_BYTES) {
+    this.perFile = perFile;
+    this.perRun = perRun;
+  }
+  perFile;
+  perRun;
+  used = 0;
+  /** Takes `size` bytes of the budget for `path`, or refuses the read without taking anything. */
+  take(path, size, streamed = false) {
+    if (size > this.perFile && !streamed)
+      throw new RefusedRead(`${path}: ${mib(size)} is larger than the ${mib(this.perFile)} a project file may have; not read`);
+    if (this.used + size > this.perRun) throw this.passed(path);
+    this.used += size;
+  }
+  /** Bytes the run may still read. */
+  get left() {
+    return this.perRun - this.used;
+  }
+  /** The refusal of `path` where the reads before it used what the run may read. */
+  passed(path) {
+    return new RefusedRead(`${path}: reading it would pass the ${mib(this.perRun)} one run may read; not read`);
+  }
+};
+function mib(bytes) {
+  return `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 0)} MiB`;
+}
+var PRIVATE_DIRS = [".git", ".dvc"];
+var MAX_WORKSPACE_FILES = 2e5;
+var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".mlreport"]);
+var MAX_LINK_HOPS = 40;
+var MAX_LINK_BYTES = 4096;
+function isPrivate(part) {
+  return PRIVATE_DIRS.includes(part.toLowerCase());
+}
+function projectPath(path) {
+  const parts = [];
+  const clean = path.replace(/\\/g, "/");
+  if (clean.startsWith("/") || /^[A-Za-z]:/.test(clean)) throw new RefusedRead(`${path}: an absolute path; only files inside the project are read`);
+  for (const part of clean.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (!parts.length) throw new RefusedRead(`${path}: outside the project; not read`);
+      parts.pop();
+    } else if (isPrivate(part)) {
+      throw new RefusedRead(`${path}: inside ${part}/, which holds git's or DVC's own files (and their credentials); not read`);
+    } else parts.push(part);
+  }
+  return parts.join("/");
+}
+function dvcPlotsPath(name) {
+  if (/[\\\0]/.test(name) || name.split("/").some((part) => part === "" || part === "." || part === "..")) {
+    throw new RefusedRead(`.dvc/plots/${name}: only a file inside .dvc/plots/, by its path from there without . or .., is read there; not read`);
+  }
+  return `.dvc/plots/${name}`;
+}
+function located(full, follow) {
+  try {
+    const info = follow ? statSync3(full, { throwIfNoEntry: false }) : lstatSync(full, { throwIfNoEntry: false });
+    if (!info) return null;
+    return { info, target: realpathSync2.native(full) };
+  } catch (error) {
+    if (isAbsent(error)) return null;
+    throw error;
+  }
+}
+function workspaceTree(root, options = {}) {
+  const budget = options.budget ?? new ReadBudget();
+  const listing = options.listing?.root === root ? options.listing : null;
+  let files = null;
+  let realRoot = null;
+  return {
+    name: options.name ?? "workspace",
+    isCommit: false,
+    read: (path) => later(() => readNow(path)),
+    chunks: (path) => later(() => chunksNow(path)),
+    dvcPlotsFile: (name) => later(() => dvcPlotsFileNow(name)),
+    dvcConfigSource: () => Promise.resolve({ root }),
+    list() {
+      files ??= listing ? listing.files() : walk(root);
+      return files;
+    },
+    ignored: (paths) => ignoredInWorkspace(root, paths)
+  };
+  function readNow(path) {
+    return readOpened(open4(path, false));
+  }
+  function dvcPlotsFileNow(name) {
+    const rel = dvcPlotsPath(name);
+    const full = join5(root, ...rel.split("/"));
+    const found = located(full, false);
+    if (!found) return null;
+    const { info, target } = found;
+    if (info.isSymbolicLink()) throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
+    const inside2 = realRoot ??= realpathSync2.native(root);
+    if (target !== join5(inside2, ".dvc", "plots", ...name.split("/"))) {
+      throw new RefusedRead(`${rel}: not a file of the project's own .dvc/plots/ (a linked folder, or a name in another letter case); not read`);
+    }
+    if (info.isDirectory()) throw new NotAFile(rel);
+    return readOpened(openChecked(rel, full, info, false));
+  }
+  function readOpened(file) {
+    if (!file) return null;
+    const { fd, size } = file;
+    try {
+      const buffer = Buffer.allocUnsafe(size);
+      let offset = 0;
+      while (offset < size) {
+        const bytesRead = readSync(fd, buffer, offset, size - offset, offset);
+        if (!bytesRead) break;
+        offset += bytesRead;
+      }
+      return buffer.subarray(0, offset);
+    } finally {
+      closeSync(fd);
+    }
+  }
+  function chunksNow(path) {
+    const file = open4(path, true);
+    if (!file) return null;
+    return (function* () {
+      const { fd, size } = file;
+      try {
+        const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, size));
+        for (let offset = 0; offset < size; ) {
+          const bytesRead = readSync(fd, buffer, 0, Math.min(buffer.length, size - offset), offset);
+          if (!bytesRead) break;
+          offset += bytesRead;
+          yield buffer.subarray(0, bytesRead);
+        }
+      } finally {
+        closeSync(fd);
+      }
+    })();
+  }
+  function open4(path, streamed) {
+    const rel = projectPath(path);
+    const full = join5(root, ...rel.split("/"));
+    const found = located(full, true);
+    if (!found) return null;
+    const { info, target } = found;
+    const inside2 = realRoot ??= realpathSync2.native(root);
+    if (target !== inside2 && !target.startsWith(inside2 + sep3)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
+    const targetParts = target.slice(inside2.length + 1).split(sep3);
+    if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
+    const asOnDisk = targetParts.join("/");
+    if (asOnDisk !== rel && asOnDisk.toLowerCase() === rel.toLowerCase() && !namedAsOnDisk(root, rel)) {
+      throw new RefusedRead(
+        `${path}: the file on disk is '${asOnDisk}' (letter case differs), which git and Linux runners do not take for '${rel}'; not read \u2014 use its name as on disk`
+      );
+    }
+    if (info.isDirectory()) throw new NotAFile(path);
+    return openChecked(path, target, info, streamed);
+  }
+  function openChecked(path, target, info, streamed) {
+    if (!info.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
+    budget.take(path, info.size, streamed);
+    const fd = openSync(target, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const opened = fstatSync(fd);
+      if (!opened.isFile()) throw new RefusedRead(`${path}: not a regular file; not read`);
+      if (opened.size !== info.size) budget.take(path, Math.max(0, opened.size - info.size), streamed);
+      return { fd, size: opened.size };
+    } catch (error) {
+      closeSync(fd);
+      throw error;
+    }
+  }
+}
+function later(fn) {
+  return new Promise((resolve4) => resolve4(fn()));
+}
+function namedAsOnDisk(root, rel) {
+  let dir = root;
+  for (const part of rel.split("/")) {
+    if (!readdirSync(dir).includes(part)) return false;
+    dir = join5(dir, part);
+  }
+  return true;
+}
+var CHUNK_BYTES = 1024 * 1024;
+function isAbsent(error) {
+  const code = error.code;
+  return code === "ENOENT" || code === "ENOTDIR" || code === "ELOOP";
+}
+function commitTree(git, sha, name, options = {}) {
+  const budget = options.budget ?? new ReadBudget();
+  let entries = null;
+  let files = null;
+  const listing = () => entries ??= git.listEntries(sha);
+  const entryOf = options.byPath ? (rel) => git.entryAt(sha, rel) : async (rel) => (await listing()).get(rel) ?? null;
+  return {
+    name,
+    isCommit: true,
+    async read(path) {
+      const entry = await resolve4(path);
+      return entry && readUnsized(git, path, entry, budget);
+    },
+    async readMany(paths) {
+      const out = new Array(paths.length).fill(null);
+      const wanted = [];
+      const all = options.byPath ? null : await listing();
+      for (let at = 0; at < paths.length; at++) {
+        const path = paths[at];
+        try {
+          const listed = all?.get(projectPath(path));
+          const entry = listed?.mode.startsWith("100") ? listed : await resolve4(path);
+          if (entry) wanted.push({ at, path, entry });
+        } catch (error) {
+          out[at] = asError(error);
+        }
+      }
+      const refused = /* @__PURE__ */ new Map();
+      const blobs = await git.readObjects(
+        wanted.map(({ at, path, entry }) => ({ oid: entry.oid, maxBytes: Infinity, admit: takeInTurn(budget, path, (error) => refused.set(at, error)) })),
+        // git is stopped once its answers pass what the run may still read: what it did not get to is refused as such.
+        budget.left
+      );
+      wanted.forEach(({ at, path, entry }, i) => {
+        const blob = blobs[i];
+        if (blob instanceof NotRead) out[at] = budget.passed(path);
+        else out[at] = refused.get(at) ?? (blob instanceof Buffer ? blob : missingObject(path, entry, blob));
+      });
+      return out;
+    },
+    async chunks(path) {
+      const entry = await resolve4(path);
+      return entry && budgeted(path, git.streamObject(entry.oid), budget);
+    },
+    dvcConfig,
+    async dvcConfigSource() {
+      return { root: git.cwd, repo: { text: (await dvcConfig())?.toString("utf8") ?? null, name: `.dvc/config at ${name}` } };
+    },
+    async dvcPlotsFile(name2) {
+      const rel = dvcPlotsPath(name2);
+      const entry = await entryOf(rel);
+      if (entry?.mode === "120000") throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
+      return entry?.mode.startsWith("100") ? readUnsized(git, rel, entry, budget) : null;
+    },
+    list() {
+      files ??= listing().then((all) => [...all.keys()].filter((p) => !p.split("/").some(isPrivate)).sort());
+      return files;
+    }
+  };
+  async function dvcConfig() {
+    const entry = await entryOf(".dvc/config");
+    return entry?.mode.startsWith("100") ? readUnsized(git, ".dvc/config", entry, budget) : null;
+  }
+  async function resolve4(path) {
+    let rel = projectPath(path);
+    for (let hops = 0; ; hops++) {
+      const entry = await entryOf(rel);
+      if (!entry) return null;
+      if (entry.mode === "120000") {
+        if (hops >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
+        const link = (await readBlob(git, path, entry, MAX_LINK_BYTES).catch((error) => {
+          throw error instanceof ObjectTooLarge ? new RefusedRead(`${path}: a link of ${error.size} bytes, longer than any path; not read`) : error;
+        })).toString("utf8");
+        const dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
+        try {
+          rel = projectPath(link.startsWith("/") || !dir ? link : `${dir}/${link}`);
+        } catch {
+          throw new RefusedRead(`${path}: a link to ${link}, outside the project or into .git/ or .dvc/; not read`);
+        }
+        continue;
+      }
+      return entry.mode.startsWith("100") ? entry : null;
+    }
+  }
+}
+async function readBlob(git, path, entry, maxBytes) {
+  const bytes = await git.readObject(entry.oid, maxBytes);
+  if (!bytes) throw missingObject(path, entry, null);
+  return bytes;
+}
+async function readUnsized(git, path, entry, budget) {
+  const refused = [];
+  const [blob] = await git.readObjects([{ oid: entry.oid, maxBytes: Infinity, admit: takeInTurn(budget, path, (error) => refused.push(error)) }]);
+  if (refused[0]) throw refused[0];
+  if (blob instanceof Buffer) return blob;
+  throw missingObject(path, entry, blob);
+}
+function takeInTurn(budget, path, refused) {
+  return (size) => {
+    try {
+      budget.take(path, size);
+      return true;
+    } catch (error) {
+      refused(asError(error));
+      return false;
+    }
+  };
+}
+async function* budgeted(path, chunks, budget) {
+  for await (const chunk of chunks) {
+    budget.take(path, chunk.length, true);
+    yield chunk;
+  }
+}
+function missingObject(path, entry, error) {
+  if (error) return new UserError(`${path}: ${error.message}`);
+  return new UserError(`${path}: git lists it at this commit but does not have its object ${entry.oid} (a partial or damaged clone?)`);
+}
+async function ignoredInWorkspace(root, paths) {
+  const out = /* @__PURE__ */ new Set();
+  if (!paths.length) return out;
+  const dvcignore = new DvcIgnore(root);
+  for (const path of paths) if (dvcignore.isIgnored(path, false)) out.add(path);
+  const asked = paths.filter((p) => !out.has(p));
+  if (!asked.length) return out;
+  try {
+    const answer = await runGitMatching(root, ["check-ignore", "--no-index", "-z", "--stdin"], `${asked.join("\0")}\0`);
+    for (const path of answer.split("\0")) if (path) out.add(path);
+  } catch {
+  }
+  return out;
+}
+async function walk(root) {
+  const out = [];
+  const queue = [[root, ""]];
+  for (let head = 0; head < queue.length && out.length < MAX_WORKSPACE_FILES; head++) {
+    const [dir, prefix] = queue[head];
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (isPrivate(entry.name)) continue;
+      const rel = prefix + entry.name;
+      if (entry.isDirectory()) {
+        if (!SKIP_DIRS.has(entry.name)) queue.push([join5(dir, entry.name), `${rel}/`]);
+      } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
+    }
+  }
+  return out.sort();
+}
+function oneChunk(bytes) {
+  return bytes ? [bytes] : null;
+}
+
 // src/dvc/dvcfile.ts
 import { posix as posix2 } from "node:path";
 
@@ -10739,7 +11257,7 @@ function checkDep(item, where2) {
 // src/dvc/data/config.ts
 import { lstat, readFile, realpath as realpath2 } from "node:fs/promises";
 import { homedir } from "node:os";
-import { basename, dirname as dirname3, isAbsolute as isAbsolute2, join as join4, resolve } from "node:path";
+import { basename, dirname as dirname3, isAbsolute as isAbsolute2, join as join6, resolve } from "node:path";
 
 // src/dvc/data/errors.ts
 var DataError = class extends UserError {
@@ -10900,12 +11418,12 @@ async function loadParsingConfig(root, environment = {}, revision) {
 async function readLevels(root, environment, revision, local) {
   const readProjectFile = (file) => plainProjectFile(root, file);
   const env = environment.env ?? process.env;
-  const repoFile = join4(root, ".dvc", "config");
+  const repoFile = join6(root, ".dvc", "config");
   const onDisk = (file, read2 = readConfigFile) => ({ file, dir: dirname3(file), text: () => read2(file) });
   const levels = [
-    ...configDirs(env, environment.platform ?? process.platform).map((d) => onDisk(join4(d, "config"))),
+    ...configDirs(env, environment.platform ?? process.platform).map((d) => onDisk(join6(d, "config"))),
     revision ? { file: revision.name, dir: dirname3(repoFile), text: () => Promise.resolve(revision.text) } : onDisk(repoFile, readProjectFile),
-    ...local ? [onDisk(join4(root, ".dvc", "config.local"), readProjectFile)] : []
+    ...local ? [onDisk(join6(root, ".dvc", "config.local"), readProjectFile)] : []
   ];
   const read = [];
   const merged = /* @__PURE__ */ new Map();
@@ -10921,7 +11439,7 @@ async function plainProjectFile(root, file) {
   const info = await lstat(file).catch(() => null);
   if (!info) return null;
   const where2 = await realpath2(file).catch(() => null);
-  if (!info.isFile() || where2 !== join4(await realpath2(root), ".dvc", basename(file)))
+  if (!info.isFile() || where2 !== join6(await realpath2(root), ".dvc", basename(file)))
     throw new DataError(`${file}: not a plain file of the project (a link is not followed); not read`);
   return readConfigFile(file);
 }
@@ -10938,14 +11456,14 @@ function configDirs(env, platform) {
   let system;
   let global;
   if (platform === "win32") {
-    system = join4(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
-    global = join4(env.LOCALAPPDATA ?? join4(home, "AppData", "Local"), "iterative", "dvc");
+    system = join6(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
+    global = join6(env.LOCALAPPDATA ?? join6(home, "AppData", "Local"), "iterative", "dvc");
   } else if (platform === "darwin") {
     system = "/Library/Application Support/dvc";
-    global = join4(home, "Library", "Application Support", "dvc");
+    global = join6(home, "Library", "Application Support", "dvc");
   } else {
-    system = join4((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
-    global = join4(env.XDG_CONFIG_HOME || join4(home, ".config"), "dvc");
+    system = join6((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
+    global = join6(env.XDG_CONFIG_HOME || join6(home, ".config"), "dvc");
   }
   return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global];
 }
@@ -10962,7 +11480,7 @@ function mergeLevel(merged, sections, file, dir) {
 function resolvePath(key, value, section, dir) {
   const applies = section.startsWith('remote "') && PATH_KEYS.has(key) || section === "cache" && key === "dir";
   if (!applies || typeof value !== "string" || !value || /^\w+:\/\//.test(value)) return value;
-  if (value === "~" || value.startsWith("~/")) return join4(homedir(), value.slice(1));
+  if (value === "~" || value.startsWith("~/")) return join6(homedir(), value.slice(1));
   if (isAbsolute2(value) || /^[A-Za-z]:[\\/]/.test(value)) return value;
   return resolve(dir, value);
 }
@@ -10996,13 +11514,13 @@ function buildConfig(root, files, merged) {
     files,
     defaultRemote: remote ? remote.toLowerCase() : void 0,
     remotes,
-    cacheDir: cacheDir || join4(root, ".dvc", "cache"),
+    cacheDir: cacheDir || join6(root, ".dvc", "cache"),
     core
   };
 }
 function selectRemote(config, name, pick) {
   const wanted = (name ?? config.defaultRemote)?.toLowerCase();
-  const where2 = config.files.length ? config.files.join(", ") : `${join4(config.root, ".dvc", "config")} (missing)`;
+  const where2 = config.files.length ? config.files.join(", ") : `${join6(config.root, ".dvc", "config")} (missing)`;
   if (!wanted) {
     const known = [...config.remotes.keys()];
     throw new DataError(
@@ -11023,7 +11541,7 @@ function resolveRef(config, name, where2, seen) {
   seen.add(name);
   const base = resolveRef(config, ref[1].toLowerCase(), where2, seen);
   const sub = ref[2] ?? "";
-  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join4(base.url, sub);
+  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join6(base.url, sub);
   const urlFiles = [.../* @__PURE__ */ new Set([remote.urlFile, base.urlFile])].filter((f) => f !== void 0);
   return {
     name: remote.name,
@@ -11055,7 +11573,7 @@ function refuseOverlappingOutputs(dvcYamls, dvcFiles) {
     stageFiles.set(dvc.file, { name: dvc.file, file: dvc.file });
     for (const stage of dvc.stages) {
       for (const out of stage.outs) {
-        const path = projectPath(posix4.join(dvc.dir || ".", stage.wdir), out.path);
+        const path = projectPath2(posix4.join(dvc.dir || ".", stage.wdir), out.path);
         if (path !== void 0 && !outputs.has(path)) outputs.set(path, { name: `stage '${stage.name}' of ${dvc.file}`, file: dvc.file });
       }
     }
@@ -11108,7 +11626,7 @@ function inside(path, paths) {
   for (const [p, owner] of paths) if (p.startsWith(`${path}/`)) return { path: p, owner };
   return void 0;
 }
-function projectPath(dir, path) {
+function projectPath2(dir, path) {
   const joined = joinPath(dir, path);
   return joined === "" || joined === ".." || joined.startsWith("../") || joined.startsWith("/") || /^[A-Za-z]:/.test(joined) ? void 0 : joined;
 }
@@ -11455,8 +11973,8 @@ function expandEntry(file, name, definition, context) {
             ["item", item]
           ]),
           loop: /* @__PURE__ */ new Map([
-            ["key", null],
-            ["item", originOf(written, itemKey)]
+            ["item", originOf(written, itemKey)],
+            ["key", null]
           ])
         });
       }
@@ -11497,7 +12015,7 @@ function expandEntry(file, name, definition, context) {
           ["item", new Map(c.item)],
           ["key", key]
         ]),
-        loop: new Map([["item", null], ["key", null], ...c.loop])
+        loop: new Map([["key", null], ["item", null], ...c.loop])
       };
     });
   }
@@ -11518,7 +12036,8 @@ async function resolveStage(file, entry, vars, trackedVars, parsing) {
   let scope = vars;
   if (definition.has("vars")) {
     scope = vars.fork();
-    await scope.load(definition.get("vars"), wdir === "." ? "" : wdir, `stages.${name}.vars`);
+    const reserved = [...entry.loop.keys()].filter((k) => !k.includes("."));
+    await scope.load(definition.get("vars"), wdir === "." ? "" : wdir, `stages.${name}.vars`, reserved);
     stageContext = mapFrom([...scope.context, ...[...context].filter(([k]) => k === "item" || k === "key")], scope.context);
   }
   scope.track(definition, entry.loop, trackedVars);
@@ -11630,12 +12149,20 @@ var VarsLoader = class _VarsLoader {
     this.imports.set("params.yaml", null);
     this.files.add("params.yaml");
   }
-  async load(vars, wdir, where2) {
+  /** `reserved`: the names a loop sets (`item`, `key`), which a generated stage's own `vars` may not define. */
+  async load(vars, wdir, where2, reserved = []) {
     if (vars === void 0 || vars === null) return;
     if (!Array.isArray(vars)) throw new UserError(`${this.file}: '${where2}' must be a list of files or mappings.`);
     for (const [i, entry] of vars.entries()) {
       if (hasInterpolation(entry)) throw new UserError(`${this.file}: '${where2}[${i}]' cannot use \${\u2026} interpolation.`);
+      const refuseReserved = (data2, from) => {
+        const names = reserved.filter((k) => data2.has(k));
+        if (!names.length) return;
+        const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0];
+        throw new UserError(`${this.file}: failed to parse '${where2}[${i}]': attempted to modify reserved key${names.length > 1 ? "s" : ""} ${list}${from}.`);
+      };
       if (isRawMap(entry)) {
+        refuseReserved(entry, "");
         this.merge(entry, `${where2}[${i}]`);
         continue;
       }
@@ -11650,12 +12177,15 @@ var VarsLoader = class _VarsLoader {
         if (why) throw new UserError(`${this.file}: failed to parse '${where2}': ${why}.`);
       }
       const failed2 = (why) => new UserError(`${this.file}: failed to parse '${where2}[${i}]': ${why}.`);
-      const data = await readDataFile(this.tree, joinPath(this.dir, rel));
+      const data = await readDataFile(this.tree, joinPath(this.dir, rel)).catch((error) => {
+        throw error instanceof NotAFile ? failed2(`'${rel}' is a directory`) : error;
+      });
       if (data === void 0) {
         const split = entry.includes(":") ? ` (a vars entry is FILE or FILE:KEY1,KEY2, split at its first ':', so '${entry}' is file '${file}')` : "";
         throw failed2(`'${rel}' does not exist${split}`);
       }
-      const mapping = asMapping(data, joinPath(this.dir, rel));
+      if (data !== null && !isRawMap(data)) throw failed2(`expected a dictionary, got '${typeName(data)}' in file '${rel}'`);
+      const mapping = data ?? /* @__PURE__ */ new Map();
       let picked = mapping;
       if (keys) {
         picked = /* @__PURE__ */ new Map();
@@ -11667,6 +12197,7 @@ var VarsLoader = class _VarsLoader {
           picked.set(key, mapping.get(key));
         }
       }
+      refuseReserved(picked, ` in '${entry}'`);
       this.merge(picked, rel);
       this.files.add(rel);
       if (keyList) this.imports.set(rel, [...imported ?? [], ...keyList]);
@@ -11818,524 +12349,6 @@ function globToRegExp(glob) {
 }
 function isGlob(path) {
   return /[*?]/.test(path);
-}
-
-// src/workspace/tree.ts
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
-import { readdir } from "node:fs/promises";
-import { join as join6, sep as sep3 } from "node:path";
-
-// src/pipeline/dvcignore.ts
-import { readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import { join as join5 } from "node:path";
-var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
-var DvcIgnore = class {
-  constructor(root) {
-    this.root = root;
-  }
-  root;
-  cache = /* @__PURE__ */ new Map();
-  chains = /* @__PURE__ */ new Map();
-  defaults = DEFAULT_PATTERNS.map(compileRule).filter((r) => r !== null);
-  /** `relPath` is posix, relative to the root, without a leading `./`. */
-  isIgnored(relPath, isDir) {
-    const parts = relPath.split("/").filter(Boolean);
-    for (let i = 1; i <= parts.length; i++) {
-      const sub = parts.slice(0, i).join("/");
-      if (this.matches(sub, i < parts.length ? true : isDir)) return true;
-    }
-    return false;
-  }
-  /** Whether the directory `relDir` holds a `.dvcignore` file. */
-  hasIgnoreFile(relDir) {
-    try {
-      readFileSync3(join5(this.root, relDir, ".dvcignore"));
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  /** Whether the rules ignore `relPath` itself, its folders being known not to be ignored (a walk's child). */
-  matches(relPath, isDir) {
-    const slash = relPath.lastIndexOf("/");
-    let ignored = apply(this.defaults, slash < 0 ? relPath : relPath.slice(slash + 1), isDir, false);
-    for (const { rules, offset } of this.chain(slash < 0 ? "" : relPath.slice(0, slash))) {
-      ignored = apply(rules, relPath.slice(offset), isDir, ignored);
-    }
-    return ignored;
-  }
-  /**
-   * `matches` for the children of `relDir` by name, made once a folder: a walk of 10k files under no
-   * `.dvcignore` then tests only the built-in names and builds no paths.
-   */
-  childMatcher(relDir) {
-    if (!this.chain(relDir).length) return (name, isDir) => apply(this.defaults, name, isDir, false);
-    const prefix = relDir ? `${relDir}/` : "";
-    return (name, isDir) => this.matches(prefix + name, isDir);
-  }
-  /**
-   * The folders from the root down to `relDir` (itself included) that have rules, each with where a path
-   * below it starts: a walk asks this once a folder, not once a file.
-   */
-  chain(relDir) {
-    let chain = this.chains.get(relDir);
-    if (!chain) {
-      const slash = relDir.lastIndexOf("/");
-      const parent = relDir ? this.chain(slash < 0 ? "" : relDir.slice(0, slash)) : [];
-      const rules = this.rulesIn(relDir);
-      chain = rules.length ? [...parent, { rules, offset: relDir ? relDir.length + 1 : 0 }] : parent;
-      this.chains.set(relDir, chain);
-    }
-    return chain;
-  }
-  rulesIn(relDir) {
-    let rules = this.cache.get(relDir);
-    if (!rules) {
-      const file = join5(this.root, relDir, ".dvcignore");
-      let text2 = "";
-      if (statSync2(file, { throwIfNoEntry: false })) {
-        try {
-          text2 = readFileSync3(file, "utf8");
-        } catch {
-          text2 = "";
-        }
-      }
-      rules = text2.split(/\r?\n/).map(compileRule).filter((r) => r !== null);
-      this.cache.set(relDir, rules);
-    }
-    return rules;
-  }
-};
-function apply(rules, rel, isDir, ignored) {
-  for (const rule of rules) {
-    if (rule.dirOnly && !isDir) continue;
-    if (rule.name === void 0 ? rule.regex.test(rel) : rel === rule.name || rel.endsWith(rule.slashName)) ignored = !rule.negate;
-  }
-  return ignored;
-}
-function compileRule(line) {
-  let pattern = line.replace(/(?<!\\)\s+$/, "");
-  if (!pattern || pattern.startsWith("#")) return null;
-  let negate = false;
-  if (pattern.startsWith("!")) {
-    negate = true;
-    pattern = pattern.slice(1);
-  }
-  if (pattern.startsWith("\\#") || pattern.startsWith("\\!")) pattern = pattern.slice(1);
-  let dirOnly = false;
-  if (pattern.endsWith("/")) {
-    dirOnly = true;
-    pattern = pattern.slice(0, -1);
-  }
-  const anchored = pattern.includes("/");
-  if (pattern.startsWith("/")) pattern = pattern.slice(1);
-  let re = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "*" && pattern[i + 1] === "*") {
-      const atStart = i === 0 || pattern[i - 1] === "/";
-      const atEnd = i + 2 === pattern.length || pattern[i + 2] === "/";
-      if (atStart && atEnd) {
-        if (i + 2 === pattern.length) re += ".*";
-        else {
-          re += "(?:.*/)?";
-          i += 1;
-        }
-        i += 1;
-        continue;
-      }
-      re += "[^/]*";
-      i += 1;
-    } else if (c === "*") re += "[^/]*";
-    else if (c === "?") re += "[^/]";
-    else if (c === "[") {
-      const close = pattern.indexOf("]", i + 2);
-      if (close < 0) re += "\\[";
-      else {
-        let cls = pattern.slice(i + 1, close);
-        if (cls.startsWith("!")) cls = `^${cls.slice(1)}`;
-        re += `[${cls.replace(/\\/g, "\\\\")}]`;
-        i = close;
-      }
-    } else if (c === "\\" && i + 1 < pattern.length) {
-      re += pattern[++i].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-  }
-  const prefix = anchored ? "^" : "^(?:.*/)?";
-  const rule = { negate, dirOnly, regex: new RegExp(`${prefix}${re}$`) };
-  if (!anchored && !/[*?[\\]/.test(pattern)) {
-    rule.name = pattern;
-    rule.slashName = `/${pattern}`;
-  }
-  return rule;
-}
-
-// src/workspace/tree.ts
-async function readFiles(tree, paths) {
-  if (tree.readMany) return tree.readMany(paths);
-  const out = [];
-  for (const path of paths) out.push(await tree.read(path).catch((error) => asError(error)));
-  return out;
-}
-var asError = (error) => error instanceof Error ? error : new Error(String(error));
-var RefusedRead = class extends UserError {
-};
-var NotAFile = class extends UserError {
-  constructor(path) {
-    const what = FILE_ROLES[path.slice(path.lastIndexOf("/") + 1)];
-    super(`${path}: a folder, not a file${what ? ` (expected ${what})` : ""}; not read`);
-    this.path = path;
-  }
-  path;
-};
-var FILE_ROLES = {
-  "dvc.yaml": "DVC's pipeline file",
-  "dvc.lock": "DVC's lock file",
-  "params.yaml": "DVC's default params file",
-  ".mlreport.yml": "mlreport's settings file"
-};
-var MAX_FILE_BYTES = 100 * 1024 * 1024;
-var MAX_RUN_BYTES = 1024 * 1024 * 1024;
-var ReadBudget = class {
-  constructor(perFile = MAX_FILE_BYTES, perRun = MAX_RUN_BYTES) {
-    this.perFile = perFile;
-    this.perRun = perRun;
-  }
-  perFile;
-  perRun;
-  used = 0;
-  /** Takes `size` bytes of the budget for `path`, or refuses the read without taking anything. */
-  take(path, size, streamed = false) {
-    if (size > this.perFile && !streamed)
-      throw new RefusedRead(`${path}: ${mib(size)} is larger than the ${mib(this.perFile)} a project file may have; not read`);
-    if (this.used + size > this.perRun) throw this.passed(path);
-    this.used += size;
-  }
-  /** Bytes the run may still read. */
-  get left() {
-    return this.perRun - this.used;
-  }
-  /** The refusal of `path` where the reads before it used what the run may read. */
-  passed(path) {
-    return new RefusedRead(`${path}: reading it would pass the ${mib(this.perRun)} one run may read; not read`);
-  }
-};
-function mib(bytes) {
-  return `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 0)} MiB`;
-}
-var PRIVATE_DIRS = [".git", ".dvc"];
-var MAX_WORKSPACE_FILES = 2e5;
-var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".mlreport"]);
-var MAX_LINK_HOPS = 40;
-var MAX_LINK_BYTES = 4096;
-function isPrivate(part) {
-  return PRIVATE_DIRS.includes(part.toLowerCase());
-}
-function projectPath2(path) {
-  const parts = [];
-  const clean = path.replace(/\\/g, "/");
-  if (clean.startsWith("/") || /^[A-Za-z]:/.test(clean)) throw new RefusedRead(`${path}: an absolute path; only files inside the project are read`);
-  for (const part of clean.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") {
-      if (!parts.length) throw new RefusedRead(`${path}: outside the project; not read`);
-      parts.pop();
-    } else if (isPrivate(part)) {
-      throw new RefusedRead(`${path}: inside ${part}/, which holds git's or DVC's own files (and their credentials); not read`);
-    } else parts.push(part);
-  }
-  return parts.join("/");
-}
-function dvcPlotsPath(name) {
-  if (/[\\\0]/.test(name) || name.split("/").some((part) => part === "" || part === "." || part === "..")) {
-    throw new RefusedRead(`.dvc/plots/${name}: only a file inside .dvc/plots/, by its path from there without . or .., is read there; not read`);
-  }
-  return `.dvc/plots/${name}`;
-}
-function located(full, follow) {
-  try {
-    const info = follow ? statSync3(full, { throwIfNoEntry: false }) : lstatSync(full, { throwIfNoEntry: false });
-    if (!info) return null;
-    return { info, target: realpathSync2.native(full) };
-  } catch (error) {
-    if (isAbsent(error)) return null;
-    throw error;
-  }
-}
-function workspaceTree(root, options = {}) {
-  const budget = options.budget ?? new ReadBudget();
-  const listing = options.listing?.root === root ? options.listing : null;
-  let files = null;
-  let realRoot = null;
-  return {
-    name: options.name ?? "workspace",
-    isCommit: false,
-    read: (path) => later(() => readNow(path)),
-    chunks: (path) => later(() => chunksNow(path)),
-    dvcPlotsFile: (name) => later(() => dvcPlotsFileNow(name)),
-    dvcConfigSource: () => Promise.resolve({ root }),
-    list() {
-      files ??= listing ? listing.files() : walk(root);
-      return files;
-    },
-    ignored: (paths) => ignoredInWorkspace(root, paths)
-  };
-  function readNow(path) {
-    return readOpened(open4(path, false));
-  }
-  function dvcPlotsFileNow(name) {
-    const rel = dvcPlotsPath(name);
-    const full = join6(root, ...rel.split("/"));
-    const found = located(full, false);
-    if (!found) return null;
-    const { info, target } = found;
-    if (info.isSymbolicLink()) throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
-    const inside2 = realRoot ??= realpathSync2.native(root);
-    if (target !== join6(inside2, ".dvc", "plots", ...name.split("/"))) {
-      throw new RefusedRead(`${rel}: not a file of the project's own .dvc/plots/ (a linked folder, or a name in another letter case); not read`);
-    }
-    if (info.isDirectory()) throw new NotAFile(rel);
-    return readOpened(openChecked(rel, full, info, false));
-  }
-  function readOpened(file) {
-    if (!file) return null;
-    const { fd, size } = file;
-    try {
-      const buffer = Buffer.allocUnsafe(size);
-      let offset = 0;
-      while (offset < size) {
-        const bytesRead = readSync(fd, buffer, offset, size - offset, offset);
-        if (!bytesRead) break;
-        offset += bytesRead;
-      }
-      return buffer.subarray(0, offset);
-    } finally {
-      closeSync(fd);
-    }
-  }
-  function chunksNow(path) {
-    const file = open4(path, true);
-    if (!file) return null;
-    return (function* () {
-      const { fd, size } = file;
-      try {
-        const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, size));
-        for (let offset = 0; offset < size; ) {
-          const bytesRead = readSync(fd, buffer, 0, Math.min(buffer.length, size - offset), offset);
-          if (!bytesRead) break;
-          offset += bytesRead;
-          yield buffer.subarray(0, bytesRead);
-        }
-      } finally {
-        closeSync(fd);
-      }
-    })();
-  }
-  function open4(path, streamed) {
-    const rel = projectPath2(path);
-    const full = join6(root, ...rel.split("/"));
-    const found = located(full, true);
-    if (!found) return null;
-    const { info, target } = found;
-    const inside2 = realRoot ??= realpathSync2.native(root);
-    if (target !== inside2 && !target.startsWith(inside2 + sep3)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
-    const targetParts = target.slice(inside2.length + 1).split(sep3);
-    if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
-    const asOnDisk = targetParts.join("/");
-    if (asOnDisk !== rel && asOnDisk.toLowerCase() === rel.toLowerCase() && !namedAsOnDisk(root, rel)) {
-      throw new RefusedRead(
-        `${path}: the file on disk is '${asOnDisk}' (letter case differs), which git and Linux runners do not take for '${rel}'; not read \u2014 use its name as on disk`
-      );
-    }
-    if (info.isDirectory()) throw new NotAFile(path);
-    return openChecked(path, target, info, streamed);
-  }
-  function openChecked(path, target, info, streamed) {
-    if (!info.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
-    budget.take(path, info.size, streamed);
-    const fd = openSync(target, constants.O_RDONLY | constants.O_NONBLOCK);
-    try {
-      const opened = fstatSync(fd);
-      if (!opened.isFile()) throw new RefusedRead(`${path}: not a regular file; not read`);
-      if (opened.size !== info.size) budget.take(path, Math.max(0, opened.size - info.size), streamed);
-      return { fd, size: opened.size };
-    } catch (error) {
-      closeSync(fd);
-      throw error;
-    }
-  }
-}
-function later(fn) {
-  return new Promise((resolve4) => resolve4(fn()));
-}
-function namedAsOnDisk(root, rel) {
-  let dir = root;
-  for (const part of rel.split("/")) {
-    if (!readdirSync(dir).includes(part)) return false;
-    dir = join6(dir, part);
-  }
-  return true;
-}
-var CHUNK_BYTES = 1024 * 1024;
-function isAbsent(error) {
-  const code = error.code;
-  return code === "ENOENT" || code === "ENOTDIR" || code === "ELOOP";
-}
-function commitTree(git, sha, name, options = {}) {
-  const budget = options.budget ?? new ReadBudget();
-  let entries = null;
-  let files = null;
-  const listing = () => entries ??= git.listEntries(sha);
-  const entryOf = options.byPath ? (rel) => git.entryAt(sha, rel) : async (rel) => (await listing()).get(rel) ?? null;
-  return {
-    name,
-    isCommit: true,
-    async read(path) {
-      const entry = await resolve4(path);
-      return entry && readUnsized(git, path, entry, budget);
-    },
-    async readMany(paths) {
-      const out = new Array(paths.length).fill(null);
-      const wanted = [];
-      const all = options.byPath ? null : await listing();
-      for (let at = 0; at < paths.length; at++) {
-        const path = paths[at];
-        try {
-          const listed = all?.get(projectPath2(path));
-          const entry = listed?.mode.startsWith("100") ? listed : await resolve4(path);
-          if (entry) wanted.push({ at, path, entry });
-        } catch (error) {
-          out[at] = asError(error);
-        }
-      }
-      const refused = /* @__PURE__ */ new Map();
-      const blobs = await git.readObjects(
-        wanted.map(({ at, path, entry }) => ({ oid: entry.oid, maxBytes: Infinity, admit: takeInTurn(budget, path, (error) => refused.set(at, error)) })),
-        // git is stopped once its answers pass what the run may still read: what it did not get to is refused as such.
-        budget.left
-      );
-      wanted.forEach(({ at, path, entry }, i) => {
-        const blob = blobs[i];
-        if (blob instanceof NotRead) out[at] = budget.passed(path);
-        else out[at] = refused.get(at) ?? (blob instanceof Buffer ? blob : missingObject(path, entry, blob));
-      });
-      return out;
-    },
-    async chunks(path) {
-      const entry = await resolve4(path);
-      return entry && budgeted(path, git.streamObject(entry.oid), budget);
-    },
-    dvcConfig,
-    async dvcConfigSource() {
-      return { root: git.cwd, repo: { text: (await dvcConfig())?.toString("utf8") ?? null, name: `.dvc/config at ${name}` } };
-    },
-    async dvcPlotsFile(name2) {
-      const rel = dvcPlotsPath(name2);
-      const entry = await entryOf(rel);
-      if (entry?.mode === "120000") throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
-      return entry?.mode.startsWith("100") ? readUnsized(git, rel, entry, budget) : null;
-    },
-    list() {
-      files ??= listing().then((all) => [...all.keys()].filter((p) => !p.split("/").some(isPrivate)).sort());
-      return files;
-    }
-  };
-  async function dvcConfig() {
-    const entry = await entryOf(".dvc/config");
-    return entry?.mode.startsWith("100") ? readUnsized(git, ".dvc/config", entry, budget) : null;
-  }
-  async function resolve4(path) {
-    let rel = projectPath2(path);
-    for (let hops = 0; ; hops++) {
-      const entry = await entryOf(rel);
-      if (!entry) return null;
-      if (entry.mode === "120000") {
-        if (hops >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
-        const link = (await readBlob(git, path, entry, MAX_LINK_BYTES).catch((error) => {
-          throw error instanceof ObjectTooLarge ? new RefusedRead(`${path}: a link of ${error.size} bytes, longer than any path; not read`) : error;
-        })).toString("utf8");
-        const dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
-        try {
-          rel = projectPath2(link.startsWith("/") || !dir ? link : `${dir}/${link}`);
-        } catch {
-          throw new RefusedRead(`${path}: a link to ${link}, outside the project or into .git/ or .dvc/; not read`);
-        }
-        continue;
-      }
-      return entry.mode.startsWith("100") ? entry : null;
-    }
-  }
-}
-async function readBlob(git, path, entry, maxBytes) {
-  const bytes = await git.readObject(entry.oid, maxBytes);
-  if (!bytes) throw missingObject(path, entry, null);
-  return bytes;
-}
-async function readUnsized(git, path, entry, budget) {
-  const refused = [];
-  const [blob] = await git.readObjects([{ oid: entry.oid, maxBytes: Infinity, admit: takeInTurn(budget, path, (error) => refused.push(error)) }]);
-  if (refused[0]) throw refused[0];
-  if (blob instanceof Buffer) return blob;
-  throw missingObject(path, entry, blob);
-}
-function takeInTurn(budget, path, refused) {
-  return (size) => {
-    try {
-      budget.take(path, size);
-      return true;
-    } catch (error) {
-      refused(asError(error));
-      return false;
-    }
-  };
-}
-async function* budgeted(path, chunks, budget) {
-  for await (const chunk of chunks) {
-    budget.take(path, chunk.length, true);
-    yield chunk;
-  }
-}
-function missingObject(path, entry, error) {
-  if (error) return new UserError(`${path}: ${error.message}`);
-  return new UserError(`${path}: git lists it at this commit but does not have its object ${entry.oid} (a partial or damaged clone?)`);
-}
-async function ignoredInWorkspace(root, paths) {
-  const out = /* @__PURE__ */ new Set();
-  if (!paths.length) return out;
-  const dvcignore = new DvcIgnore(root);
-  for (const path of paths) if (dvcignore.isIgnored(path, false)) out.add(path);
-  const asked = paths.filter((p) => !out.has(p));
-  if (!asked.length) return out;
-  try {
-    const answer = await runGitMatching(root, ["check-ignore", "--no-index", "-z", "--stdin"], `${asked.join("\0")}\0`);
-    for (const path of answer.split("\0")) if (path) out.add(path);
-  } catch {
-  }
-  return out;
-}
-async function walk(root) {
-  const out = [];
-  const queue = [[root, ""]];
-  for (let head = 0; head < queue.length && out.length < MAX_WORKSPACE_FILES; head++) {
-    const [dir, prefix] = queue[head];
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (isPrivate(entry.name)) continue;
-      const rel = prefix + entry.name;
-      if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) queue.push([join6(dir, entry.name), `${rel}/`]);
-      } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
-    }
-  }
-  return out.sort();
-}
-function oneChunk(bytes) {
-  return bytes ? [bytes] : null;
 }
 
 // src/pipeline/restore.ts
@@ -15832,7 +15845,7 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
         const message = `${kind} target ${JSON.stringify(p)}: no such file${a ? ` at ${a.name} or` : " in"} ${b.name}`;
         log.warning(message);
         for (const tree of [a, b]) if (tree) errors.push({ rev: tree.name, path: p, message, warned: true });
-        said.add(projectPath2(p));
+        said.add(projectPath(p));
       }
       return { kind, pathsA, pathsB, goneA, goneB, paths, named, said };
     })
@@ -16124,7 +16137,7 @@ async function selectFiles(tree, targets, log, fatal) {
     for (const p of patterns) {
       let clean;
       try {
-        clean = projectPath2(p);
+        clean = projectPath(p);
       } catch (error) {
         log.warning(`${tree.name}: skipped ${JSON.stringify(p)}: ${describeError(error)}`);
         continue;

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { describeError, UserError } from '../util/errors';
-import type { Tree } from '../workspace/tree';
+import { NotAFile, type Tree } from '../workspace/tree';
 import { readDvcFile, type DvcFile } from './dvcfile';
 import { parseDataFile } from './formats';
 import { readLockFile, type LockDocument } from './lock';
@@ -312,8 +312,9 @@ interface GeneratedEntry {
   definition: Raw;
   context: RawMap;
   /**
-   * For DVC's tracked vars: where the loop's own names (`item`, `item.<axis>`, `key`) took their values in the
-   * context (`models.m1` for the item of `foreach: ${models}`), or null where they hold no value of a file.
+   * The names the loop sets (`item`, `key`: reserved, in DVC's order) and, for DVC's tracked vars, where they and
+   * a matrix's `item.<axis>` took their values in the context (`models.m1` for the item of `foreach: ${models}`),
+   * or null where they hold no value of a file.
    */
   loop: Map<string, string | null>;
 }
@@ -370,8 +371,8 @@ function expandEntry(file: string, name: string, definition: Raw, context: RawMa
             ['item', item],
           ]),
           loop: new Map([
-            ['key', null],
             ['item', originOf(written, itemKey)],
+            ['key', null],
           ]),
         });
       }
@@ -413,7 +414,7 @@ function expandEntry(file: string, name: string, definition: Raw, context: RawMa
           ['item', new Map(c.item)],
           ['key', key],
         ]),
-        loop: new Map([['item', null], ['key', null], ...c.loop]),
+        loop: new Map([['key', null], ['item', null], ...c.loop]),
       };
     });
   }
@@ -436,7 +437,8 @@ async function resolveStage(file: string, entry: GeneratedEntry, vars: VarsLoade
   let scope = vars;
   if (definition.has('vars')) {
     scope = vars.fork();
-    await scope.load(definition.get('vars'), wdir === '.' ? '' : wdir, `stages.${name}.vars`);
+    const reserved = [...entry.loop.keys()].filter((k) => !k.includes('.'));
+    await scope.load(definition.get('vars'), wdir === '.' ? '' : wdir, `stages.${name}.vars`, reserved);
     stageContext = mapFrom([...scope.context, ...[...context].filter(([k]) => k === 'item' || k === 'key')], scope.context);
   }
   scope.track(definition, entry.loop, trackedVars);
@@ -561,12 +563,21 @@ class VarsLoader {
     this.files.add('params.yaml');
   }
 
-  async load(vars: Raw | undefined, wdir: string, where: string): Promise<void> {
+  /** `reserved`: the names a loop sets (`item`, `key`), which a generated stage's own `vars` may not define. */
+  async load(vars: Raw | undefined, wdir: string, where: string, reserved: string[] = []): Promise<void> {
     if (vars === undefined || vars === null) return;
     if (!Array.isArray(vars)) throw new UserError(`${this.file}: '${where}' must be a list of files or mappings.`);
     for (const [i, entry] of vars.entries()) {
       if (hasInterpolation(entry)) throw new UserError(`${this.file}: '${where}[${i}]' cannot use \${…} interpolation.`);
+      // DVC's Context.merge_update (ReservedKeyError), naming the file entry it came from.
+      const refuseReserved = (data: RawMap, from: string): void => {
+        const names = reserved.filter((k) => data.has(k));
+        if (!names.length) return;
+        const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0];
+        throw new UserError(`${this.file}: failed to parse '${where}[${i}]': attempted to modify reserved key${names.length > 1 ? 's' : ''} ${list}${from}.`);
+      };
       if (isRawMap(entry)) {
+        refuseReserved(entry, '');
         this.merge(entry, `${where}[${i}]`);
         continue;
       }
@@ -588,12 +599,16 @@ class VarsLoader {
         if (why) throw new UserError(`${this.file}: failed to parse '${where}': ${why}.`);
       }
       const failed = (why: string): UserError => new UserError(`${this.file}: failed to parse '${where}[${i}]': ${why}.`);
-      const data = await readDataFile(this.tree, joinPath(this.dir, rel));
+      const data = await readDataFile(this.tree, joinPath(this.dir, rel)).catch((error: unknown) => {
+        throw error instanceof NotAFile ? failed(`'${rel}' is a directory`) : error;
+      });
       if (data === undefined) {
         const split = entry.includes(':') ? ` (a vars entry is FILE or FILE:KEY1,KEY2, split at its first ':', so '${entry}' is file '${file}')` : '';
         throw failed(`'${rel}' does not exist${split}`);
       }
-      const mapping = asMapping(data, joinPath(this.dir, rel));
+      // DVC's Context.load_from: an empty file is an empty mapping, anything else but a mapping an error.
+      if (data !== null && !isRawMap(data)) throw failed(`expected a dictionary, got '${typeName(data)}' in file '${rel}'`);
+      const mapping = data ?? new Map<string, Raw>();
       let picked = mapping;
       if (keys) {
         picked = new Map();
@@ -605,6 +620,7 @@ class VarsLoader {
           picked.set(key, mapping.get(key)!);
         }
       }
+      refuseReserved(picked, ` in '${entry}'`);
       this.merge(picked, rel);
       this.files.add(rel);
       // `file:,` is recorded as loaded in parts (of no key), as DVC's `imports[path] = []`.

@@ -450,6 +450,29 @@ stages:
     });
   });
 
+  test("a vars file that is a folder or holds no mapping is DVC's error, naming dvc.yaml and the vars item; an empty one is no vars", async () => {
+    const files = { 'd/x.yaml': 'a: 1\n', 'l.yaml': '- 1\n', 'e.yaml': '', 'r.yaml': 'key: 1\nitem: 2\n' };
+    const cases: [string, string][] = [
+      ['d', "dvc.yaml: failed to parse 'vars[0]': 'd' is a directory."],
+      ['l.yaml', "dvc.yaml: failed to parse 'vars[0]': expected a dictionary, got 'list' in file 'l.yaml'."],
+    ];
+    for (const [entry, message] of cases) {
+      await withProject({ ...files, 'dvc.yaml': `vars: [${entry}]\nstages:\n  s:\n    cmd: echo\n` }, async (dir) => {
+        await assert.rejects(loadDvcYaml(dir), { name: 'UserError', message });
+      });
+    }
+    await withProject({ ...files, 'dvc.yaml': 'vars: [e.yaml]\nstages:\n  s:\n    cmd: echo\n' }, async (dir) => {
+      assert.equal((await loadDvcYaml(dir))!.stages[0]!.cmd, 'echo');
+    });
+    // A file's reserved keys are named with the entry they came from (ReservedKeyError's path).
+    const yaml = 'stages:\n  s:\n    foreach: {a: 1}\n    do:\n      vars: [r.yaml]\n      cmd: echo\n';
+    await withProject({ ...files, 'dvc.yaml': yaml }, async (dir) => {
+      await assert.rejects(loadDvcYaml(dir), {
+        message: "dvc.yaml: failed to parse 'stages.s@a.vars[0]': attempted to modify reserved keys item and key in 'r.yaml'.",
+      });
+    });
+  });
+
   test('stage vars load relative to wdir and cannot redefine global keys', async () => {
     const ok = { 'dvc.yaml': 'stages:\n  s:\n    wdir: w\n    vars: [local.yaml]\n    cmd: echo ${v}\n', 'w/local.yaml': 'v: 7\n' };
     await withProject(ok, async (dir) => assert.equal((await loadDvcYaml(dir))!.stages[0]!.cmd, 'echo 7'));
@@ -552,6 +575,17 @@ describe('dvc.yaml errors name the stage and the key', () => {
       "a stage's vars file that does not exist",
       'stages:\n  s:\n    vars: [nope.yaml]\n    cmd: echo\n',
       /^dvc\.yaml: failed to parse 'stages\.s\.vars\[0\]': 'nope\.yaml' does not exist\.$/,
+    ],
+    // Context.merge_update: a generated stage's own vars may not define the names its loop sets (ReservedKeyError).
+    [
+      "a foreach stage's vars defining item",
+      'stages:\n  s:\n    foreach: [a]\n    do:\n      vars: [{item: 3}]\n      cmd: echo\n',
+      /^dvc\.yaml: failed to parse 'stages\.s@a\.vars\[0\]': attempted to modify reserved key item\.$/,
+    ],
+    [
+      "a matrix stage's vars defining key and item",
+      'stages:\n  s:\n    matrix: {a: [1]}\n    vars: [{item: 3, key: 4}]\n    cmd: echo\n',
+      /^dvc\.yaml: failed to parse 'stages\.s@1\.vars\[0\]': attempted to modify reserved keys key and item\.$/,
     ],
     // ForeachDefinition._check_is_map_or_seq, on what the reference resolved to.
     [
