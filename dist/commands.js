@@ -13698,10 +13698,11 @@ function block(lines2, start, parentIndent, onlySelf) {
 function assignment(tokens, onlySelf) {
   let k = 0;
   let name;
-  if (onlySelf) {
-    if (tokens[0]?.text !== "self" || tokens[1]?.text !== "." || tokens[2]?.kind !== "name") return null;
+  if (tokens[0]?.text === "self" && tokens[1]?.text === "." && tokens[2]?.kind === "name") {
     name = tokens[2].text;
     k = 3;
+  } else if (onlySelf) {
+    return null;
   } else {
     if (tokens[0]?.kind !== "name" || KEYWORDS.has(tokens[0].text)) return null;
     name = tokens[0].text;

@@ -283,6 +283,13 @@ describe('Python params (DVC tests/unit/utils/serialize/test_python.py test_pars
     assert.deepEqual(params('params.py', text), { 'TrainConfig.EPOCHS': 70, 'TrainConfig.layers': 9 });
   });
 
+  // _get_ast_name takes `self.NAME` as NAME wherever it is assigned; only a plain NAME depends on being outside
+  // `__init__`. `foo.x` and `self.a.b` are no names. (Checked with DVC's _ast_tree_to_dict on Python 3.11.)
+  test('self.NAME = literal at module level and in a class body is a param too, as DVC reads it', () => {
+    const text = 'self.top = 5\nfoo.x = 6\nself.a.b = 7\nclass C:\n    self.k = 1\n    K = 2\n    def __init__(self):\n        self.i = 3\n        j = 4\n';
+    assert.deepEqual(params('params.py', text), { top: 5, 'C.k': 1, 'C.K': 2, 'C.i': 3 });
+  });
+
   test('test_parse_invalid_types: calls and arithmetic (even 1.0 - 1) are skipped, nothing is run', () => {
     assert.deepEqual(params('params.py', 'CONSTRUCTOR = dict(a=1, b=2)\nSUM = 1 + 2\nDIFF = 1.0 - 1\nOK = 2'), { OK: 2 });
   });

@@ -7,8 +7,9 @@ import { pySetOrder } from '../python/set-order';
 /**
  * Params from a `.py` file the way DVC reads them (dvc/utils/serialize/_py.py): module-level `NAME = literal`
  * (and `NAME: type = literal`), classes as nested mappings of their own such assignments, and `self.NAME =
- * literal` inside an `__init__`. Values are what Python's `ast.literal_eval` accepts; anything else (calls,
- * arithmetic such as `1.0 - 1`, f-strings, several targets) is skipped, as DVC skips it. Nothing is executed.
+ * literal` inside an `__init__` (or anywhere else, as DVC's `_get_ast_name` takes it). Values are what Python's
+ * `ast.literal_eval` accepts; anything else (calls, arithmetic such as `1.0 - 1`, f-strings, several targets) is
+ * skipped, as DVC skips it. Nothing is executed.
  * A file Python cannot parse is an error, as DVC's `ast.parse` makes it one (PythonFileCorruptedError), not a file
  * of fewer params.
  */
@@ -67,10 +68,13 @@ function block(lines: Line[], start: number, parentIndent: number, onlySelf: boo
 function assignment(tokens: Token[], onlySelf: boolean): [string, Raw] | null {
   let k = 0;
   let name: string;
-  if (onlySelf) {
-    if (tokens[0]?.text !== 'self' || tokens[1]?.text !== '.' || tokens[2]?.kind !== 'name') return null;
+  // DVC's `_get_ast_name`: `self.NAME` is NAME wherever it is assigned (at module level and in a class body too);
+  // a plain NAME only outside an `__init__`.
+  if (tokens[0]?.text === 'self' && tokens[1]?.text === '.' && tokens[2]?.kind === 'name') {
     name = tokens[2].text;
     k = 3;
+  } else if (onlySelf) {
+    return null;
   } else {
     if (tokens[0]?.kind !== 'name' || KEYWORDS.has(tokens[0].text)) return null;
     name = tokens[0].text;
