@@ -16165,7 +16165,7 @@ async function selectFiles(tree, targets, log, fatal) {
       if (all.includes("params.yaml")) files.params.set("params.yaml", []);
     }
     for (const [file, keys] of files.vars) {
-      if (files.params.has(file) || file === "params.yaml" || !all.includes(file)) continue;
+      if (files.params.has(file) || !all.includes(file)) continue;
       files.params.set(file, keys);
       trackedVarKeys.add(keys);
     }

@@ -742,9 +742,10 @@ async function selectFiles(tree: Tree, targets: Targets, log: Logger, fatal?: st
       for (const p of files.topParams) files.params.set(p, []);
       if (all.includes('params.yaml')) files.params.set('params.yaml', []);
     }
-    // Tracked vars come last: a file already shown as params is shown whole (DVC's _collect_vars skips it).
+    // Tracked vars come last: a file already shown as params is shown as that (DVC's _collect_vars skips it). With
+    // --deps that is not params.yaml unless a stage depends on it, so the keys stages interpolate from it are shown.
     for (const [file, keys] of files.vars) {
-      if (files.params.has(file) || file === 'params.yaml' || !all.includes(file)) continue;
+      if (files.params.has(file) || !all.includes(file)) continue;
       files.params.set(file, keys);
       trackedVarKeys.add(keys);
     }

@@ -576,6 +576,18 @@ describe('mlreport params diff (DVC tests/func/params/test_diff.py)', () => {
     assert.deepEqual(Object.keys((await json(r, ['params', 'diff', '--json'])) as object).sort(), ['other.yaml', 'params.yaml']);
   });
 
+  // dvc/repo/params/show.py _gather_params: _collect_vars runs without targets or stages, --deps or not, and skips
+  // only the files already read; with --deps the whole params.yaml is not among them.
+  test("--deps: the keys a stage interpolates from params.yaml are shown, as DVC's tracked vars, when no stage depends on params.yaml", async () => {
+    const r = repo();
+    r.commit('1', { 'params.yaml': 'lr: 0.1\nother: 1\n', 'dvc.yaml': 'stages:\n  t:\n    cmd: train ${lr}\n' });
+    r.write({ 'params.yaml': 'lr: 0.2\nother: 2\n' });
+    assert.deepEqual(await json(r, ['params', 'diff', '--deps', '--json']), { 'params.yaml': { lr: { old: 0.1, new: 0.2, diff: 0.1 } } });
+    assert.deepEqual(await json(r, ['params', 'diff', '--json']), {
+      'params.yaml': { lr: { old: 0.1, new: 0.2, diff: 0.1 }, other: { old: 1, new: 2, diff: 1 } },
+    });
+  });
+
   test('test_vars_shows_on_params_diff: values a stage interpolates from a vars file are params', async () => {
     const r = repo();
     const dvcYaml = 'vars:\n- test_params.yaml\nstages:\n  build:\n    foreach: ${vars}\n    do:\n      cmd: script --epoch ${item.epoch}\n';
