@@ -13414,7 +13414,6 @@ function parseJson(text2) {
       if (out.has(key2)) {
         const { line } = lineColumn(text2, keyAt);
         warnings.push(`line ${line}: key ${JSON.stringify(key2)} repeats; the last value counts (as in DVC)`);
-        out.delete(key2);
       }
       out.set(key2, v);
       ws();

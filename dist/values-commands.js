@@ -9108,7 +9108,6 @@ function parseJson(text2) {
       if (out.has(key)) {
         const { line } = lineColumn(text2, keyAt);
         warnings.push(`line ${line}: key ${JSON.stringify(key)} repeats; the last value counts (as in DVC)`);
-        out.delete(key);
       }
       out.set(key, v);
       ws();

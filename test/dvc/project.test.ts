@@ -473,6 +473,11 @@ stages:
     });
   });
 
+  test("a key that repeats in a JSON vars file keeps its first place with the last value, as Python's json.loads makes the dict", async () => {
+    const files = { 'p.json': '{"train": {"lr": 1, "epochs": 2, "lr": 3}}', 'dvc.yaml': 'vars: [p.json]\nstages:\n  s:\n    cmd: train ${train}\n' };
+    await withProject(files, async (dir) => assert.equal((await loadDvcYaml(dir))!.stages[0]!.cmd, 'train --lr 3 --epochs 2'));
+  });
+
   test('stage vars load relative to wdir and cannot redefine global keys', async () => {
     const ok = { 'dvc.yaml': 'stages:\n  s:\n    wdir: w\n    vars: [local.yaml]\n    cmd: echo ${v}\n', 'w/local.yaml': 'v: 7\n' };
     await withProject(ok, async (dir) => assert.equal((await loadDvcYaml(dir))!.stages[0]!.cmd, 'echo 7'));

@@ -81,8 +81,8 @@ export function parseJson(text: string): ParsedFile {
       if (out.has(key)) {
         const { line } = lineColumn(text, keyAt);
         warnings.push(`line ${line}: key ${JSON.stringify(key)} repeats; the last value counts (as in DVC)`);
-        out.delete(key);
       }
+      // Python's json.loads sets each pair into a dict: a key that repeats keeps its first place, with the last value.
       out.set(key, v);
       ws();
       if (text[i] === ',') i++;
