@@ -13636,7 +13636,22 @@ function freeSlot(table2, mask, hash2) {
     i = Number(BigInt(i) * 5n + 1n + perturb & BigInt(mask));
   }
 }
+var XXPRIME_1 = 11400714785074694791n;
+var XXPRIME_2 = 14029467366897019727n;
+var XXPRIME_5 = 2870177450012600261n;
 function numberHash(value) {
+  if (value instanceof PyCollection && value.kind === "tuple") {
+    let acc = XXPRIME_5;
+    for (const item of value.items) {
+      const lane = numberHash(item);
+      if (lane === null) return null;
+      acc = BigInt.asUintN(64, acc + BigInt.asUintN(64, lane) * XXPRIME_2);
+      acc = BigInt.asUintN(64, acc << 31n | acc >> 33n);
+      acc = BigInt.asUintN(64, acc * XXPRIME_1);
+    }
+    acc = BigInt.asUintN(64, acc + (BigInt(value.items.length) ^ (XXPRIME_5 ^ 3527539n)));
+    return acc === (1n << 64n) - 1n ? 1546275796n : BigInt.asIntN(64, acc);
+  }
   if (typeof value === "boolean") return value ? 1n : 0n;
   if (typeof value === "bigint") return signedHash(value < 0n, value < 0n ? -value : value, 0n);
   const n = value instanceof PyFloat ? value.value : typeof value === "number" ? value : null;

@@ -259,6 +259,7 @@ describe('Python params (DVC tests/unit/utils/serialize/test_python.py test_pars
     ['{18446744073709551616, 7}', '{18446744073709551616, 7}'],
     ['{40, 30, 20, 10, 5, 9}', '{5, 40, 9, 10, 20, 30}'],
     ['{0.1, 0.25, 3.0}', '{0.1, 0.25, 3.0}'],
+    ['{(3, 4), (1, 2), (0,), ()}', '{(0,), (1, 2), (3, 4), ()}'],
     // A string's hash changes with each Python process (PYTHONHASHSEED), so has DVC's order: one order is kept.
     ["{'b', 'c', 'a'}", "{'a', 'b', 'c'}"],
   ];

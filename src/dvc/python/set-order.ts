@@ -1,5 +1,5 @@
 import { pyRepr } from './format';
-import { PyFloat, type Raw } from './value';
+import { PyCollection, PyFloat, type Raw } from './value';
 
 /** Python's hash modulus for numbers, 2^61 - 1 (sys.hash_info.modulus). */
 const MODULUS = (1n << 61n) - 1n;
@@ -11,7 +11,7 @@ const PERTURB_SHIFT = 5n;
 /**
  * The items of a Python set in the order Python iterates it, which is the order DVC prints it in (`str(set)` in
  * `dvc params diff`) and ruamel writes it in dvc.lock: by hash, as CPython's table places each item inserted in turn.
- * Numbers and booleans have fixed hashes, so their order is Python's; a string's hash changes from one Python
+ * Numbers, booleans and tuples of them have fixed hashes, so their order is Python's; a string's hash changes from one Python
  * process to the next (PYTHONHASHSEED), so DVC's own order for a set holding one does too: such a set is sorted
  * by each item's repr instead, one order whatever order the file wrote. Either way a set written in another order
  * comes out the same, as two equal sets are equal in Python. `mapping`: the set YAML's `!!set` makes, which ruamel's
@@ -70,8 +70,28 @@ function freeSlot(table: (number | undefined)[], mask: number, hash: bigint): nu
   }
 }
 
-/** Python's hash of an int, a float or a bool (the numeric hash: the value mod 2^61 - 1); null for anything else. */
+/** tuplehash's xxHash primes (Objects/tupleobject.c, 64-bit). */
+const XXPRIME_1 = 11400714785074694791n;
+const XXPRIME_2 = 14029467366897019727n;
+const XXPRIME_5 = 2870177450012600261n;
+
+/**
+ * Python's hash of an int, a float, a bool, or a tuple of them (the numeric hash: the value mod 2^61 - 1; a tuple's
+ * is xxHash over its items' hashes); null for anything else.
+ */
 function numberHash(value: Raw): bigint | null {
+  if (value instanceof PyCollection && value.kind === 'tuple') {
+    let acc = XXPRIME_5;
+    for (const item of value.items) {
+      const lane = numberHash(item);
+      if (lane === null) return null;
+      acc = BigInt.asUintN(64, acc + BigInt.asUintN(64, lane) * XXPRIME_2);
+      acc = BigInt.asUintN(64, (acc << 31n) | (acc >> 33n));
+      acc = BigInt.asUintN(64, acc * XXPRIME_1);
+    }
+    acc = BigInt.asUintN(64, acc + (BigInt(value.items.length) ^ (XXPRIME_5 ^ 3527539n)));
+    return acc === (1n << 64n) - 1n ? 1546275796n : BigInt.asIntN(64, acc);
+  }
   if (typeof value === 'boolean') return value ? 1n : 0n;
   if (typeof value === 'bigint') return signedHash(value < 0n, value < 0n ? -value : value, 0n);
   const n = value instanceof PyFloat ? value.value : typeof value === 'number' ? value : null;
