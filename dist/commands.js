@@ -14041,16 +14041,24 @@ function tokenize2(text2) {
 function logicalLines(tokens) {
   const lines2 = [];
   let current = [];
+  const statements = (tokens2, indent) => {
+    let part = [];
+    for (const t of tokens2) {
+      if (t.text === ";") {
+        if (part.length) lines2.push({ indent, tokens: part });
+        part = [];
+      } else part.push(t);
+    }
+    if (part.length) lines2.push({ indent, tokens: part });
+  };
   const flush = () => {
     if (current.length) {
-      let part = [];
-      for (const t of current) {
-        if (t.text === ";") {
-          if (part.length) lines2.push({ indent: current[0].column, tokens: part });
-          part = [];
-        } else part.push(t);
-      }
-      if (part.length) lines2.push({ indent: current[0].column, tokens: part });
+      const indent = current[0].column;
+      const colon = COMPOUND.has(current[0].text) ? headerEnd(current) : -1;
+      if (colon >= 0 && colon < current.length - 1) {
+        lines2.push({ indent, tokens: current.slice(0, colon + 1) });
+        statements(current.slice(colon + 1), indent + 0.5);
+      } else statements(current, indent);
     }
     current = [];
   };
@@ -14060,6 +14068,21 @@ function logicalLines(tokens) {
   }
   flush();
   return lines2;
+}
+var COMPOUND = /* @__PURE__ */ new Set(["class", "def", "if", "elif", "else", "for", "while", "try", "except", "finally", "with", "async"]);
+function headerEnd(tokens) {
+  let depth = 0;
+  let lambdas = 0;
+  for (const [k, t] of tokens.entries()) {
+    if ("([{".includes(t.text)) depth++;
+    else if (")]}".includes(t.text)) depth--;
+    else if (depth === 0 && t.text === "lambda") lambdas++;
+    else if (depth === 0 && t.text === ":") {
+      if (!lambdas) return k;
+      lambdas--;
+    }
+  }
+  return -1;
 }
 var NEEDS_OPERAND = /* @__PURE__ */ new Set(["=", ...OPERATORS.filter((o) => o.endsWith("=") && !["<=", ">=", "==", "!="].includes(o))]);
 for (const o of ["+", "-", "*", "/", "//", "%", "**", "@", "<<", ">>", "&", "|", "^", "~", "<", ">", "<=", ">=", "==", "!=", ".", "->"]) NEEDS_OPERAND.add(o);

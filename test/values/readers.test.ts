@@ -291,6 +291,18 @@ describe('Python params (DVC tests/unit/utils/serialize/test_python.py test_pars
     assert.deepEqual(params('params.py', text), { top: 5, 'C.k': 1, 'C.K': 2, 'C.i': 3 });
   });
 
+  // A compound statement's body may sit on its header's line (`class C: X = 1; Y = 2`): Python reads it into the
+  // class, so does DVC's _ast_tree_to_dict (checked on Python 3.11); an if's body stays unread as on its own lines.
+  test('a one-line class or __init__ body is read as the same block on its own lines', () => {
+    const text =
+      'class One: X = 1\nclass Two(object): A = 1; B = 2\nif True: HIDDEN = 1\nclass Four:\n    def __init__(self): self.x = 1; local = 2\n    Z = 3\nclass Five: K = (lambda: 1); M = 5\nAFTER = 9\n';
+    assert.deepEqual(params('params.py', text), { 'One.X': 1, 'Two.A': 1, 'Two.B': 2, 'Four.x': 1, 'Four.Z': 3, 'Five.M': 5, AFTER: 9 });
+    assert.equal(
+      errorOf(() => parseValueFile('p.py', 'class C: X = 1\n    Y = 2\n', 'params')),
+      'p.py:2:5: invalid Python: unexpected indent',
+    );
+  });
+
   test('test_parse_invalid_types: calls and arithmetic (even 1.0 - 1) are skipped, nothing is run', () => {
     assert.deepEqual(params('params.py', 'CONSTRUCTOR = dict(a=1, b=2)\nSUM = 1 + 2\nDIFF = 1.0 - 1\nOK = 2'), { OK: 2 });
   });

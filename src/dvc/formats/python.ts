@@ -423,17 +423,27 @@ function tokenize(text: string): RawToken[] {
 function logicalLines(tokens: RawToken[]): Line[] {
   const lines: Line[] = [];
   let current: RawToken[] = [];
+  // `a = 1; b = 2` is two statements on one line.
+  const statements = (tokens: RawToken[], indent: number): void => {
+    let part: RawToken[] = [];
+    for (const t of tokens) {
+      if (t.text === ';') {
+        if (part.length) lines.push({ indent, tokens: part });
+        part = [];
+      } else part.push(t);
+    }
+    if (part.length) lines.push({ indent, tokens: part });
+  };
   const flush = (): void => {
     if (current.length) {
-      // `a = 1; b = 2` is two statements on one line.
-      let part: RawToken[] = [];
-      for (const t of current) {
-        if (t.text === ';') {
-          if (part.length) lines.push({ indent: current[0]!.column, tokens: part });
-          part = [];
-        } else part.push(t);
-      }
-      if (part.length) lines.push({ indent: current[0]!.column, tokens: part });
+      const indent = current[0]!.column;
+      // `class C: X = 1; Y = 2` is a block on the header's line: its statements go one level deeper (at an indent no
+      // physical line can have), as Python reads them into the class.
+      const colon = COMPOUND.has(current[0]!.text) ? headerEnd(current) : -1;
+      if (colon >= 0 && colon < current.length - 1) {
+        lines.push({ indent, tokens: current.slice(0, colon + 1) });
+        statements(current.slice(colon + 1), indent + 0.5);
+      } else statements(current, indent);
     }
     current = [];
   };
@@ -443,6 +453,25 @@ function logicalLines(tokens: RawToken[]): Line[] {
   }
   flush();
   return lines;
+}
+
+/** Statements whose header ends at a `:` and may have their body on the same line. */
+const COMPOUND = new Set(['class', 'def', 'if', 'elif', 'else', 'for', 'while', 'try', 'except', 'finally', 'with', 'async']);
+
+/** The index of the `:` that ends a compound statement's header: the first outside brackets not a lambda's; -1 if none. */
+function headerEnd(tokens: RawToken[]): number {
+  let depth = 0;
+  let lambdas = 0;
+  for (const [k, t] of tokens.entries()) {
+    if ('([{'.includes(t.text)) depth++;
+    else if (')]}'.includes(t.text)) depth--;
+    else if (depth === 0 && t.text === 'lambda') lambdas++;
+    else if (depth === 0 && t.text === ':') {
+      if (!lambdas) return k;
+      lambdas--;
+    }
+  }
+  return -1;
 }
 
 /** Operators that need an operand after them: a statement cannot end with one. */
