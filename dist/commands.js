@@ -26172,7 +26172,12 @@ function buildDag(stages, file = "dvc.yaml") {
           other === stage2.name ? `${file}: stage '${stage2.name}' lists the output '${out}' twice.` : `${file}: output '${out}' is written by two stages: '${other}' and '${stage2.name}'. Each output must belong to one stage.`
         );
       }
-      const nested = outputs.overlapping(out).find((o) => o.owner !== stage2.name);
+      const nested = outputs.overlapping(out)[0];
+      if (nested?.owner === stage2.name) {
+        throw new UserError(
+          `${file}: stage '${stage2.name}' lists the outputs '${nested.path}' and '${out}', one inside the other: DVC refuses outputs that overlap, as they are in the same tracked directory; list the folder alone.`
+        );
+      }
       if (nested) throw new UserError(`${file}: output '${out}' of stage '${stage2.name}' overlaps output '${nested.path}' of stage '${nested.owner}'.`);
       outputs.add(out, stage2.name);
     }

@@ -13185,7 +13185,12 @@ function buildDag(stages, file = "dvc.yaml") {
           other === stage.name ? `${file}: stage '${stage.name}' lists the output '${out}' twice.` : `${file}: output '${out}' is written by two stages: '${other}' and '${stage.name}'. Each output must belong to one stage.`
         );
       }
-      const nested = outputs.overlapping(out).find((o) => o.owner !== stage.name);
+      const nested = outputs.overlapping(out)[0];
+      if (nested?.owner === stage.name) {
+        throw new UserError(
+          `${file}: stage '${stage.name}' lists the outputs '${nested.path}' and '${out}', one inside the other: DVC refuses outputs that overlap, as they are in the same tracked directory; list the folder alone.`
+        );
+      }
       if (nested) throw new UserError(`${file}: output '${out}' of stage '${stage.name}' overlaps output '${nested.path}' of stage '${nested.owner}'.`);
       outputs.add(out, stage.name);
     }

@@ -109,8 +109,8 @@ function foldersAbove(path: string): string[] {
 }
 
 /**
- * Builds the DAG; errors as DVC's: an out declared by two stages, outs nested in one another across
- * stages, a cycle. Each names the dvc.yaml (`file`, from the project root), the stages and the path.
+ * Builds the DAG; errors as DVC's (dvc/repo/trie.py, graph.py): an out declared twice, outs nested in one another
+ * (within one stage too), a cycle. Each names the dvc.yaml (`file`, from the project root), the stages and the path.
  */
 export function buildDag(stages: Stage[], file = 'dvc.yaml'): Dag {
   const nodes = new Map<string, StageNode>();
@@ -132,7 +132,12 @@ export function buildDag(stages: Stage[], file = 'dvc.yaml'): Dag {
             : `${file}: output '${out}' is written by two stages: '${other}' and '${stage.name}'. Each output must belong to one stage.`,
         );
       }
-      const nested = outputs.overlapping(out).find((o) => o.owner !== stage.name);
+      const nested = outputs.overlapping(out)[0];
+      if (nested?.owner === stage.name) {
+        throw new UserError(
+          `${file}: stage '${stage.name}' lists the outputs '${nested.path}' and '${out}', one inside the other: DVC refuses outputs that overlap, as they are in the same tracked directory; list the folder alone.`,
+        );
+      }
       if (nested) throw new UserError(`${file}: output '${out}' of stage '${stage.name}' overlaps output '${nested.path}' of stage '${nested.owner}'.`);
       outputs.add(out, stage.name);
     }

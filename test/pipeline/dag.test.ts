@@ -34,7 +34,7 @@ test('a stage reading a folder depends on every stage writing inside it, and one
   assert.equal(dag.producerOf('data/xy'), undefined, 'a name that starts like an output is not inside it');
 });
 
-test('outputs nested across stages are refused, whichever comes first; one stage may nest its own', () => {
+test('outputs nested across stages are refused, whichever comes first, and within one stage (dvc/repo/trie.py OverlappingOutputPathsError)', () => {
   assert.throws(
     () => buildDag([stage('a', [], ['out/m.pkl']), stage('b', [], ['out'])]),
     /output 'out' of stage 'b' overlaps output 'out\/m\.pkl' of stage 'a'/,
@@ -48,7 +48,17 @@ test('outputs nested across stages are refused, whichever comes first; one stage
     /output 'x' of stage 'c' overlaps output 'x\/1' of stage 'a'/,
     'the first in dvc.yaml order is named',
   );
-  assert.deepEqual(buildDag([stage('a', [], ['out', 'out/m.pkl'])]).order, ['a']);
+  // DVC's trie holds every output of every stage, a stage's own among them: `outs: [out, out/m.pkl]` is refused too.
+  for (const outs of [
+    ['out', 'out/m.pkl'],
+    ['out/m.pkl', 'out'],
+  ]) {
+    const said = `sub/dvc.yaml: stage 'a' lists the outputs '${outs[0]}' and '${outs[1]}', one inside the other: DVC refuses outputs that overlap`;
+    assert.throws(
+      () => buildDag([stage('a', [], outs)], 'sub/dvc.yaml'),
+      (error: Error) => error.message.startsWith(said),
+    );
+  }
 });
 
 test("a stage reading its own output, or inside it, is a cycle; reading a folder holding it is another stage's", () => {
