@@ -9308,8 +9308,8 @@ function workspaceTree(root, options = {}) {
     if (!found) return null;
     const { info: info2, target } = found;
     if (info2.isSymbolicLink()) throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
-    const inside2 = realRoot ??= realpathSync2.native(root);
-    if (target !== join4(inside2, ".dvc", "plots", ...name.split("/"))) {
+    const inside = realRoot ??= realpathSync2.native(root);
+    if (target !== join4(inside, ".dvc", "plots", ...name.split("/"))) {
       throw new RefusedRead(`${rel}: not a file of the project's own .dvc/plots/ (a linked folder, or a name in another letter case); not read`);
     }
     if (info2.isDirectory()) throw new NotAFile(rel);
@@ -9355,9 +9355,9 @@ function workspaceTree(root, options = {}) {
     const found = located(full, true);
     if (!found) return null;
     const { info: info2, target } = found;
-    const inside2 = realRoot ??= realpathSync2.native(root);
-    if (target !== inside2 && !target.startsWith(inside2 + sep2)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
-    const targetParts = target.slice(inside2.length + 1).split(sep2);
+    const inside = realRoot ??= realpathSync2.native(root);
+    if (target !== inside && !target.startsWith(inside + sep2)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
+    const targetParts = target.slice(inside.length + 1).split(sep2);
     if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
     const asOnDisk = targetParts.join("/");
     if (asOnDisk !== rel && asOnDisk.toLowerCase() === rel.toLowerCase() && !namedAsOnDisk(root, rel)) {
@@ -12334,9 +12334,6 @@ function resolveRef(config, name, where2, seen) {
   };
 }
 
-// src/dvc/overlaps.ts
-import { posix as posix3 } from "node:path";
-
 // src/dvc/paths.ts
 import { posix as posix2 } from "node:path";
 function joinPath(dir, path) {
@@ -12347,64 +12344,119 @@ function joinPath(dir, path) {
 }
 
 // src/dvc/overlaps.ts
-function refuseOverlappingOutputs(dvcYamls, dvcFiles) {
-  const outputs = /* @__PURE__ */ new Map();
-  const stageFiles = /* @__PURE__ */ new Map();
-  for (const dvc of dvcYamls) {
-    stageFiles.set(dvc.file, { name: dvc.file, file: dvc.file });
-    for (const stage of dvc.stages) {
-      for (const out of stage.outs) {
-        const path = projectPath2(posix3.join(dvc.dir || ".", stage.wdir), out.path);
-        if (path !== void 0 && !outputs.has(path)) outputs.set(path, { name: `stage '${stage.name}' of ${dvc.file}`, file: dvc.file });
-      }
+var Outputs = class {
+  byPath = /* @__PURE__ */ new Map();
+  below = /* @__PURE__ */ new Map();
+  get(path) {
+    return this.byPath.get(path);
+  }
+  /** Registers `path` unless it is registered already (the first owner is the one named). */
+  add(path, owner) {
+    if (this.byPath.has(path)) return;
+    this.byPath.set(path, owner);
+    for (const folder of foldersAbove(path)) {
+      const list4 = this.below.get(folder);
+      if (list4) list4.push({ path, owner });
+      else this.below.set(folder, [{ path, owner }]);
     }
   }
-  const accepted = [];
+  /** The topmost entry `path` is inside of (a folder above it), as DVC's trie finds it (`shortest_prefix`). */
+  holding(path) {
+    for (const folder of foldersAbove(path)) {
+      const owner = this.byPath.get(folder);
+      if (owner) return { path: folder, owner };
+    }
+    return void 0;
+  }
+  /** The first entry inside `path` (a folder). */
+  inside(path) {
+    return this.below.get(path)?.[0];
+  }
+};
+function foldersAbove(path) {
+  const folders = [];
+  for (let slash = path.indexOf("/"); slash > 0; slash = path.indexOf("/", slash + 1)) folders.push(path.slice(0, slash));
+  return folders;
+}
+function stageOutputs(dvc) {
+  return dvc.stages.flatMap(
+    (stage) => stage.outs.flatMap((out) => {
+      const path = projectPath2(joinPath(dvc.dir, stage.wdir), out.path);
+      return path === void 0 ? [] : [{ stage: stage.name, path }];
+    })
+  );
+}
+var REFUSED = "DVC refuses such a project, and so do repro, status, pull and push here";
+function refuseOverlappingOutputs(dvcYamls, dvcFiles) {
+  const outputs = new Outputs();
+  const stageFiles = new Outputs();
+  for (const dvc of dvcYamls) stageFiles.add(dvc.file, { name: dvc.file, file: dvc.file });
   const errors = [];
-  for (const dvcFile of dvcFiles) {
-    const own = { name: dvcFile.file, file: dvcFile.file };
-    const error2 = conflict(dvcFile, outputs, stageFiles);
+  const refuse = (file, error2, tracks) => {
+    errors.push({ file, error: `${file}: ${error2}`, refused: true, ...tracks && { tracks } });
+  };
+  const acceptedYamls = [];
+  for (const dvc of dvcYamls) {
+    const error2 = pipelineConflict(dvc, outputs, stageFiles);
     if (error2) {
-      errors.push({ file: dvcFile.file, error: `${dvcFile.file}: ${error2}`, tracks: dvcFile.outs.map((out) => out.path) });
+      refuse(dvc.file, error2);
       continue;
     }
-    accepted.push(dvcFile);
-    stageFiles.set(dvcFile.file, own);
-    for (const out of dvcFile.outs) outputs.set(out.path, own);
+    acceptedYamls.push(dvc);
+    for (const { stage, path } of stageOutputs(dvc)) outputs.add(path, { name: `stage '${stage}' of ${dvc.file}`, file: dvc.file });
   }
-  return { dvcFiles: accepted, errors };
+  const acceptedFiles = [];
+  for (const dvcFile of dvcFiles) {
+    const error2 = trackedConflict(dvcFile, outputs, stageFiles);
+    if (error2) {
+      refuse(
+        dvcFile.file,
+        error2,
+        dvcFile.outs.map((out) => out.path)
+      );
+      continue;
+    }
+    acceptedFiles.push(dvcFile);
+    const own = { name: dvcFile.file, file: dvcFile.file };
+    stageFiles.add(dvcFile.file, own);
+    for (const out of dvcFile.outs) outputs.add(out.path, own);
+  }
+  return { dvcYamls: acceptedYamls, dvcFiles: acceptedFiles, errors };
 }
-var REFUSED = "DVC refuses such a project, and so do pull and push here";
-function conflict(dvcFile, outputs, stageFiles) {
-  const holder = holding(dvcFile.file, outputs);
+function pipelineConflict(dvc, outputs, stageFiles) {
+  const holder = outputs.holding(dvc.file);
+  if (holder) return `the dvc.yaml is inside the output '${holder.path}' of ${holder.owner.name} (${REFUSED}); move that output out of this folder.`;
+  for (const { stage, path } of stageOutputs(dvc)) {
+    const mine = `output '${path}' of stage '${stage}'`;
+    const same = outputs.get(path);
+    if (same) return `${mine} is already specified in ${same.name} (${REFUSED}); an output belongs to one stage or .dvc file: remove it from one of them.`;
+    const other = outputs.holding(path) ?? outputs.inside(path);
+    if (other)
+      return `${mine} and the output '${other.path}' of ${other.owner.name} overlap, so they are in the same tracked directory (${REFUSED}); ${SEPARATE}`;
+    const file = stageFiles.inside(path);
+    if (file) return `${mine} holds ${file.path}, which is not allowed inside an output (${REFUSED}); write the output to another folder.`;
+  }
+  return void 0;
+}
+var SEPARATE = "keep them in separate directories or track them individually.";
+function trackedConflict(dvcFile, outputs, stageFiles) {
+  const holder = outputs.holding(dvcFile.file);
   if (holder) return `the .dvc file is inside the output '${holder.path}' of ${holder.owner.name} (${REFUSED}); move it out of that directory.`;
-  const mine = /* @__PURE__ */ new Map();
+  const mine = new Outputs();
   for (const out of dvcFile.outs) {
     const same = mine.get(out.path) ?? outputs.get(out.path);
     if (same) {
       const where2 = same.file === dvcFile.file ? "this file" : same.name;
       return `output '${out.path}' is already specified in ${where2} (${REFUSED}); an output belongs to one stage or .dvc file: remove it from one of them.`;
     }
-    const other = holding(out.path, outputs) ?? holding(out.path, mine) ?? inside(out.path, outputs) ?? inside(out.path, mine);
+    const other = outputs.holding(out.path) ?? mine.holding(out.path) ?? outputs.inside(out.path) ?? mine.inside(out.path);
     if (other) {
-      return `output '${out.path}' and the output '${other.path}' of ${other.owner.file === dvcFile.file ? "this file" : other.owner.name} overlap, so they are in the same tracked directory (${REFUSED}); track them in separate directories or individually.`;
+      return `output '${out.path}' and the output '${other.path}' of ${other.owner.file === dvcFile.file ? "this file" : other.owner.name} overlap, so they are in the same tracked directory (${REFUSED}); ${SEPARATE}`;
     }
-    const file = inside(out.path, stageFiles);
+    const file = stageFiles.inside(out.path);
     if (file) return `output '${out.path}' holds ${file.path}, which is not allowed inside an output (${REFUSED}); move it out of that directory.`;
-    mine.set(out.path, { name: dvcFile.file, file: dvcFile.file });
+    mine.add(out.path, { name: dvcFile.file, file: dvcFile.file });
   }
-  return void 0;
-}
-function holding(path, paths) {
-  for (let slash = path.lastIndexOf("/"); slash > 0; slash = path.lastIndexOf("/", slash - 1)) {
-    const folder = path.slice(0, slash);
-    const owner = paths.get(folder);
-    if (owner) return { path: folder, owner };
-  }
-  return void 0;
-}
-function inside(path, paths) {
-  for (const [p, owner] of paths) if (p.startsWith(`${path}/`)) return { path: p, owner };
   return void 0;
 }
 function projectPath2(dir, path) {
@@ -12552,6 +12604,44 @@ function shlexQuote(s) {
   return `'${s.replace(/'/g, `'"'"'`)}'`;
 }
 
+// src/dvc/walk.ts
+import { posix as posix3 } from "node:path";
+function collectedInWalk(files, outsOf) {
+  const filesIn = /* @__PURE__ */ new Map();
+  const subfolders = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const folder = parentOf(file);
+    const list4 = filesIn.get(folder);
+    if (list4) list4.push(file);
+    else filesIn.set(folder, [file]);
+    for (let child = folder; child !== ""; child = parentOf(child)) {
+      const parent = parentOf(child);
+      const set = subfolders.get(parent);
+      if (set) set.add(child);
+      else subfolders.set(parent, /* @__PURE__ */ new Set([child]));
+    }
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const collected = [];
+  const visit = (folder) => {
+    for (const file of [...filesIn.get(folder) ?? []].sort(byName)) {
+      collected.push(file);
+      for (const out of outsOf(file)) seen.add(out);
+    }
+    const children = [...subfolders.get(folder) ?? []].sort((a, b) => byName(`${a}/`, `${b}/`));
+    for (const child of children) if (!seen.has(child)) visit(child);
+  };
+  visit("");
+  return collected;
+}
+function parentOf(path) {
+  const parent = posix3.dirname(path);
+  return parent === "." ? "" : parent;
+}
+function byName(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 // src/dvc/project.ts
 var TOP_KEYS2 = ["stages", "vars", "params", "metrics", "plots", "artifacts", "datasets"];
 var STAGE_KEYS2 = ["cmd", "wdir", "deps", "params", "outs", "metrics", "plots", "frozen", "always_changed", "desc", "meta", "vars"];
@@ -12627,32 +12717,46 @@ async function parsingConfigOf(tree, file) {
 }
 async function loadProject(tree) {
   const files = await filesDvcCollects(tree);
-  const { dvcYamls, errors } = await loadDvcYamls(tree, files);
-  const project = { dvcYamls, locks: /* @__PURE__ */ new Map(), dvcFiles: [], errors };
-  const attempt = async (file, load) => {
-    try {
-      await load();
-    } catch (error2) {
-      project.errors.push({ file, error: describeError(error2) });
-    }
-  };
-  for (const dir of dvcYamlDirs(files)) {
-    const file = joinPath(dir, "dvc.lock");
-    await attempt(file, async () => {
-      const lock = await readLockFile(tree, file);
-      if (lock) project.locks.set(dir, lock);
-    });
-  }
+  const loaded = await loadDvcYamls(tree, files);
+  const errors = [];
   const dvcFiles = [];
   for (const file of files.filter((f) => f.endsWith(".dvc"))) {
-    await attempt(file, async () => {
+    try {
       const dvcFile = await readDvcFile(tree, file);
       if (dvcFile) dvcFiles.push(dvcFile);
-    });
+    } catch (error2) {
+      errors.push({ file, error: describeError(error2) });
+    }
   }
-  const checked = refuseOverlappingOutputs(dvcYamls, dvcFiles);
-  project.dvcFiles = checked.dvcFiles;
-  for (const error2 of checked.errors) project.errors.push(error2);
+  const outs = new Map([
+    ...loaded.dvcYamls.map((d) => [d.file, stageOutputs(d).map((o) => o.path)]),
+    ...dvcFiles.map((f) => [f.file, f.outs.map((o) => o.path)])
+  ]);
+  const order = collectedInWalk([.../* @__PURE__ */ new Set([...outs.keys(), ...loaded.errors.map((e) => e.file), ...errors.map((e) => e.file)])], (f) => outs.get(f) ?? []);
+  const rank = new Map(order.map((file, i) => [file, i]));
+  const walked = (list4) => list4.filter((f) => rank.has(f.file)).sort((a, b) => rank.get(a.file) - rank.get(b.file));
+  const checked = refuseOverlappingOutputs(walked(loaded.dvcYamls), walked(dvcFiles));
+  const accepted = /* @__PURE__ */ new Set([...checked.dvcYamls, ...checked.dvcFiles]);
+  const project = {
+    dvcYamls: loaded.dvcYamls.filter((d) => accepted.has(d)),
+    locks: /* @__PURE__ */ new Map(),
+    dvcFiles: dvcFiles.filter((f) => accepted.has(f)),
+    errors: loaded.errors.filter((e) => rank.has(e.file))
+  };
+  for (const error2 of checked.errors) if (isDvcYaml(error2.file)) project.errors.push(error2);
+  const listed = new Set(files.filter(isDvcYaml));
+  for (const file of order.filter((f) => listed.has(f))) {
+    const dir = posix4.dirname(file) === "." ? "" : posix4.dirname(file);
+    const lock = joinPath(dir, "dvc.lock");
+    try {
+      const read = await readLockFile(tree, lock);
+      if (read) project.locks.set(dir, read);
+    } catch (error2) {
+      project.errors.push({ file: lock, error: describeError(error2) });
+    }
+  }
+  for (const error2 of errors) if (rank.has(error2.file)) project.errors.push(error2);
+  for (const error2 of checked.errors) if (!isDvcYaml(error2.file)) project.errors.push(error2);
   return project;
 }
 async function filesDvcCollects(tree) {
@@ -12662,7 +12766,7 @@ async function filesDvcCollects(tree) {
   return ignored?.size ? files.filter((f) => !ignored.has(f)) : files;
 }
 function refuseBrokenDvcFiles(project) {
-  const broken = project.errors.find((e) => e.file.endsWith(".dvc"));
+  const broken = project.errors.find((e) => e.refused || e.file.endsWith(".dvc"));
   if (broken) throw new UserError(broken.error);
 }
 var WORKSPACE = "workspace";
@@ -13129,7 +13233,7 @@ function refuseAbsolute(stage, file) {
     );
   }
 }
-var Outputs = class {
+var Outputs2 = class {
   byPath = /* @__PURE__ */ new Map();
   below = /* @__PURE__ */ new Map();
   get(path) {
@@ -13138,7 +13242,7 @@ var Outputs = class {
   add(path, owner) {
     const output = { path, owner, index: this.byPath.size };
     this.byPath.set(path, output);
-    for (const folder of foldersAbove(path)) {
+    for (const folder of foldersAbove2(path)) {
       const list4 = this.below.get(folder);
       if (list4) list4.push(output);
       else this.below.set(folder, [output]);
@@ -13147,21 +13251,21 @@ var Outputs = class {
   /** The outputs `path` is, or is inside of: first in dvc.yaml order. */
   holding(path) {
     const found = [];
-    for (const candidate of [path, ...foldersAbove(path)]) {
+    for (const candidate of [path, ...foldersAbove2(path)]) {
       const output = this.byPath.get(candidate);
       if (output) found.push(output);
     }
     return found.sort(inOrder);
   }
   /** The outputs `path` is or is inside of (`holding`, when the caller has them already), and those inside it: first in dvc.yaml order. */
-  overlapping(path, holding2 = this.holding(path)) {
-    return [...holding2, ...this.below.get(path) ?? []].sort(inOrder);
+  overlapping(path, holding = this.holding(path)) {
+    return [...holding, ...this.below.get(path) ?? []].sort(inOrder);
   }
 };
 function inOrder(a, b) {
   return a.index - b.index;
 }
-function foldersAbove(path) {
+function foldersAbove2(path) {
   if (path === ".") return [];
   const folders = ["."];
   for (let slash = path.indexOf("/"); slash >= 0; slash = path.indexOf("/", slash + 1)) folders.push(path.slice(0, slash));
@@ -13169,7 +13273,7 @@ function foldersAbove(path) {
 }
 function buildDag(stages, file = "dvc.yaml") {
   const nodes = /* @__PURE__ */ new Map();
-  const outputs = new Outputs();
+  const outputs = new Outputs2();
   for (const stage of stages) {
     refuseAbsolute(stage, file);
     const node = {
@@ -14251,7 +14355,7 @@ async function hashDir(root, rel, ignore, name, state) {
   let size2 = 0;
   let untilYield = YIELD_EVERY;
   const keyPrefix = `${name}\0${rel}/`;
-  const walk2 = async (relDir, inside2) => {
+  const walk2 = async (relDir, inside) => {
     const absDir = join8(root, ...relDir.split("/"));
     const names = readdirSync2(absDir, { withFileTypes: true });
     if (names.some((d) => d.name === ".dvcignore")) {
@@ -14260,7 +14364,7 @@ async function hashDir(root, rel, ignore, name, state) {
     const ignored = ignore.childMatcher(relDir);
     const below = (child) => relDir ? `${relDir}/${child}` : child;
     for (const d of names) {
-      const childInside = inside2 ? `${inside2}/${d.name}` : d.name;
+      const childInside = inside ? `${inside}/${d.name}` : d.name;
       if (d.isDirectory()) {
         if (!ignored(d.name, true)) await walk2(below(d.name), childInside);
         continue;
@@ -19465,11 +19569,11 @@ var HEADLINE_TRENDS = 4;
 var DEFAULT_K = 2;
 function planTrends(history2, gates2, metrics) {
   if (!history2) return [];
-  const byName = new Map(history2.metrics.map((m) => [trendId(m), m]));
+  const byName2 = new Map(history2.metrics.map((m) => [trendId(m), m]));
   const chosen = gates2 ? gatedMetrics(gates2) : headlineMetrics(metrics);
   const plans = [];
   for (const name of chosen) {
-    const metric = byName.get(trendId(name));
+    const metric = byName2.get(trendId(name));
     if (!metric || !metric.stats && !historyRuleOn(gates2, name)) continue;
     const band = bandOf(gates2, name);
     plans.push({ entry: { file: metric.file, key: metric.key, ...band, standing: standingOf(metric, band.k) }, metric });
@@ -27472,8 +27576,8 @@ async function expandDirectory(def, tree, baseTree) {
   if (all.includes(def.id)) return [def];
   const extensions = [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS];
   const under = (f) => f.startsWith(`${def.id}/`);
-  const inside2 = (f) => under(f) && extensions.includes(posix17.extname(f).toLowerCase());
-  const found = [.../* @__PURE__ */ new Set([...all.filter(inside2), ...baseTree ? (await baseTree.list()).filter(inside2) : []])].sort();
+  const inside = (f) => under(f) && extensions.includes(posix17.extname(f).toLowerCase());
+  const found = [.../* @__PURE__ */ new Set([...all.filter(inside), ...baseTree ? (await baseTree.list()).filter(inside) : []])].sort();
   if (!found.length && (all.some(under) || await isFolder(tree, def.id))) {
     return `${def.id}: a folder without plot data or images in it (expected ${extensions.join(", ")} files)`;
   }
@@ -28507,7 +28611,7 @@ function parseLoggerCsv(file, text2, notes, now = Date.now()) {
   const lower = names.map((h) => h.toLowerCase());
   const stepCol = lower.includes("step") ? lower.indexOf("step") : lower.indexOf("epoch");
   if (stepCol < 0) return null;
-  const byName = /* @__PURE__ */ new Map();
+  const byName2 = /* @__PURE__ */ new Map();
   for (const { fields: cells, line } of records.slice(1)) {
     if (cells.every((c) => !c.trim())) continue;
     const step = Number(cells[stepCol]);
@@ -28518,12 +28622,12 @@ function parseLoggerCsv(file, text2, notes, now = Date.now()) {
     names.forEach((name, i) => {
       const cell3 = cells[i]?.trim();
       if (i === stepCol || !name || !cell3 || !Number.isFinite(Number(cell3))) return;
-      let series2 = byName.get(name);
-      if (!series2) byName.set(name, series2 = { file, name, points: [] });
+      let series2 = byName2.get(name);
+      if (!series2) byName2.set(name, series2 = { file, name, points: [] });
       series2.points.push({ step, value: Number(cell3), timestamp: now });
     });
   }
-  return [...byName.values()];
+  return [...byName2.values()];
 }
 async function plotCsvFiles(workspace) {
   const { definitions } = await findPlotDefinitions(workspace, null);

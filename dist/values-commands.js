@@ -8607,8 +8607,8 @@ function workspaceTree(root, options = {}) {
     if (!found) return null;
     const { info, target } = found;
     if (info.isSymbolicLink()) throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
-    const inside2 = realRoot ??= realpathSync2.native(root);
-    if (target !== join5(inside2, ".dvc", "plots", ...name.split("/"))) {
+    const inside = realRoot ??= realpathSync2.native(root);
+    if (target !== join5(inside, ".dvc", "plots", ...name.split("/"))) {
       throw new RefusedRead(`${rel}: not a file of the project's own .dvc/plots/ (a linked folder, or a name in another letter case); not read`);
     }
     if (info.isDirectory()) throw new NotAFile(rel);
@@ -8654,9 +8654,9 @@ function workspaceTree(root, options = {}) {
     const found = located(full, true);
     if (!found) return null;
     const { info, target } = found;
-    const inside2 = realRoot ??= realpathSync2.native(root);
-    if (target !== inside2 && !target.startsWith(inside2 + sep3)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
-    const targetParts = target.slice(inside2.length + 1).split(sep3);
+    const inside = realRoot ??= realpathSync2.native(root);
+    if (target !== inside && !target.startsWith(inside + sep3)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
+    const targetParts = target.slice(inside.length + 1).split(sep3);
     if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
     const asOnDisk = targetParts.join("/");
     if (asOnDisk !== rel && asOnDisk.toLowerCase() === rel.toLowerCase() && !namedAsOnDisk(root, rel)) {
@@ -11591,9 +11591,6 @@ function resolveRef(config, name, where2, seen) {
   };
 }
 
-// src/dvc/overlaps.ts
-import { posix as posix4 } from "node:path";
-
 // src/dvc/paths.ts
 import { posix as posix3 } from "node:path";
 function joinPath(dir, path) {
@@ -11604,64 +11601,119 @@ function joinPath(dir, path) {
 }
 
 // src/dvc/overlaps.ts
-function refuseOverlappingOutputs(dvcYamls, dvcFiles) {
-  const outputs = /* @__PURE__ */ new Map();
-  const stageFiles = /* @__PURE__ */ new Map();
-  for (const dvc of dvcYamls) {
-    stageFiles.set(dvc.file, { name: dvc.file, file: dvc.file });
-    for (const stage of dvc.stages) {
-      for (const out of stage.outs) {
-        const path = projectPath2(posix4.join(dvc.dir || ".", stage.wdir), out.path);
-        if (path !== void 0 && !outputs.has(path)) outputs.set(path, { name: `stage '${stage.name}' of ${dvc.file}`, file: dvc.file });
-      }
+var Outputs = class {
+  byPath = /* @__PURE__ */ new Map();
+  below = /* @__PURE__ */ new Map();
+  get(path) {
+    return this.byPath.get(path);
+  }
+  /** Registers `path` unless it is registered already (the first owner is the one named). */
+  add(path, owner) {
+    if (this.byPath.has(path)) return;
+    this.byPath.set(path, owner);
+    for (const folder of foldersAbove(path)) {
+      const list = this.below.get(folder);
+      if (list) list.push({ path, owner });
+      else this.below.set(folder, [{ path, owner }]);
     }
   }
-  const accepted = [];
+  /** The topmost entry `path` is inside of (a folder above it), as DVC's trie finds it (`shortest_prefix`). */
+  holding(path) {
+    for (const folder of foldersAbove(path)) {
+      const owner = this.byPath.get(folder);
+      if (owner) return { path: folder, owner };
+    }
+    return void 0;
+  }
+  /** The first entry inside `path` (a folder). */
+  inside(path) {
+    return this.below.get(path)?.[0];
+  }
+};
+function foldersAbove(path) {
+  const folders = [];
+  for (let slash = path.indexOf("/"); slash > 0; slash = path.indexOf("/", slash + 1)) folders.push(path.slice(0, slash));
+  return folders;
+}
+function stageOutputs(dvc) {
+  return dvc.stages.flatMap(
+    (stage) => stage.outs.flatMap((out) => {
+      const path = projectPath2(joinPath(dvc.dir, stage.wdir), out.path);
+      return path === void 0 ? [] : [{ stage: stage.name, path }];
+    })
+  );
+}
+var REFUSED = "DVC refuses such a project, and so do repro, status, pull and push here";
+function refuseOverlappingOutputs(dvcYamls, dvcFiles) {
+  const outputs = new Outputs();
+  const stageFiles = new Outputs();
+  for (const dvc of dvcYamls) stageFiles.add(dvc.file, { name: dvc.file, file: dvc.file });
   const errors = [];
-  for (const dvcFile of dvcFiles) {
-    const own = { name: dvcFile.file, file: dvcFile.file };
-    const error = conflict(dvcFile, outputs, stageFiles);
+  const refuse = (file, error, tracks) => {
+    errors.push({ file, error: `${file}: ${error}`, refused: true, ...tracks && { tracks } });
+  };
+  const acceptedYamls = [];
+  for (const dvc of dvcYamls) {
+    const error = pipelineConflict(dvc, outputs, stageFiles);
     if (error) {
-      errors.push({ file: dvcFile.file, error: `${dvcFile.file}: ${error}`, tracks: dvcFile.outs.map((out) => out.path) });
+      refuse(dvc.file, error);
       continue;
     }
-    accepted.push(dvcFile);
-    stageFiles.set(dvcFile.file, own);
-    for (const out of dvcFile.outs) outputs.set(out.path, own);
+    acceptedYamls.push(dvc);
+    for (const { stage, path } of stageOutputs(dvc)) outputs.add(path, { name: `stage '${stage}' of ${dvc.file}`, file: dvc.file });
   }
-  return { dvcFiles: accepted, errors };
+  const acceptedFiles = [];
+  for (const dvcFile of dvcFiles) {
+    const error = trackedConflict(dvcFile, outputs, stageFiles);
+    if (error) {
+      refuse(
+        dvcFile.file,
+        error,
+        dvcFile.outs.map((out) => out.path)
+      );
+      continue;
+    }
+    acceptedFiles.push(dvcFile);
+    const own = { name: dvcFile.file, file: dvcFile.file };
+    stageFiles.add(dvcFile.file, own);
+    for (const out of dvcFile.outs) outputs.add(out.path, own);
+  }
+  return { dvcYamls: acceptedYamls, dvcFiles: acceptedFiles, errors };
 }
-var REFUSED = "DVC refuses such a project, and so do pull and push here";
-function conflict(dvcFile, outputs, stageFiles) {
-  const holder = holding(dvcFile.file, outputs);
+function pipelineConflict(dvc, outputs, stageFiles) {
+  const holder = outputs.holding(dvc.file);
+  if (holder) return `the dvc.yaml is inside the output '${holder.path}' of ${holder.owner.name} (${REFUSED}); move that output out of this folder.`;
+  for (const { stage, path } of stageOutputs(dvc)) {
+    const mine = `output '${path}' of stage '${stage}'`;
+    const same = outputs.get(path);
+    if (same) return `${mine} is already specified in ${same.name} (${REFUSED}); an output belongs to one stage or .dvc file: remove it from one of them.`;
+    const other = outputs.holding(path) ?? outputs.inside(path);
+    if (other)
+      return `${mine} and the output '${other.path}' of ${other.owner.name} overlap, so they are in the same tracked directory (${REFUSED}); ${SEPARATE}`;
+    const file = stageFiles.inside(path);
+    if (file) return `${mine} holds ${file.path}, which is not allowed inside an output (${REFUSED}); write the output to another folder.`;
+  }
+  return void 0;
+}
+var SEPARATE = "keep them in separate directories or track them individually.";
+function trackedConflict(dvcFile, outputs, stageFiles) {
+  const holder = outputs.holding(dvcFile.file);
   if (holder) return `the .dvc file is inside the output '${holder.path}' of ${holder.owner.name} (${REFUSED}); move it out of that directory.`;
-  const mine = /* @__PURE__ */ new Map();
+  const mine = new Outputs();
   for (const out of dvcFile.outs) {
     const same = mine.get(out.path) ?? outputs.get(out.path);
     if (same) {
       const where2 = same.file === dvcFile.file ? "this file" : same.name;
       return `output '${out.path}' is already specified in ${where2} (${REFUSED}); an output belongs to one stage or .dvc file: remove it from one of them.`;
     }
-    const other = holding(out.path, outputs) ?? holding(out.path, mine) ?? inside(out.path, outputs) ?? inside(out.path, mine);
+    const other = outputs.holding(out.path) ?? mine.holding(out.path) ?? outputs.inside(out.path) ?? mine.inside(out.path);
     if (other) {
-      return `output '${out.path}' and the output '${other.path}' of ${other.owner.file === dvcFile.file ? "this file" : other.owner.name} overlap, so they are in the same tracked directory (${REFUSED}); track them in separate directories or individually.`;
+      return `output '${out.path}' and the output '${other.path}' of ${other.owner.file === dvcFile.file ? "this file" : other.owner.name} overlap, so they are in the same tracked directory (${REFUSED}); ${SEPARATE}`;
     }
-    const file = inside(out.path, stageFiles);
+    const file = stageFiles.inside(out.path);
     if (file) return `output '${out.path}' holds ${file.path}, which is not allowed inside an output (${REFUSED}); move it out of that directory.`;
-    mine.set(out.path, { name: dvcFile.file, file: dvcFile.file });
+    mine.add(out.path, { name: dvcFile.file, file: dvcFile.file });
   }
-  return void 0;
-}
-function holding(path, paths) {
-  for (let slash = path.lastIndexOf("/"); slash > 0; slash = path.lastIndexOf("/", slash - 1)) {
-    const folder = path.slice(0, slash);
-    const owner = paths.get(folder);
-    if (owner) return { path: folder, owner };
-  }
-  return void 0;
-}
-function inside(path, paths) {
-  for (const [p, owner] of paths) if (p.startsWith(`${path}/`)) return { path: p, owner };
   return void 0;
 }
 function projectPath2(dir, path) {
@@ -11809,6 +11861,44 @@ function shlexQuote(s) {
   return `'${s.replace(/'/g, `'"'"'`)}'`;
 }
 
+// src/dvc/walk.ts
+import { posix as posix4 } from "node:path";
+function collectedInWalk(files, outsOf) {
+  const filesIn = /* @__PURE__ */ new Map();
+  const subfolders = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const folder = parentOf(file);
+    const list = filesIn.get(folder);
+    if (list) list.push(file);
+    else filesIn.set(folder, [file]);
+    for (let child = folder; child !== ""; child = parentOf(child)) {
+      const parent = parentOf(child);
+      const set = subfolders.get(parent);
+      if (set) set.add(child);
+      else subfolders.set(parent, /* @__PURE__ */ new Set([child]));
+    }
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const collected = [];
+  const visit = (folder) => {
+    for (const file of [...filesIn.get(folder) ?? []].sort(byName)) {
+      collected.push(file);
+      for (const out of outsOf(file)) seen.add(out);
+    }
+    const children = [...subfolders.get(folder) ?? []].sort((a, b) => byName(`${a}/`, `${b}/`));
+    for (const child of children) if (!seen.has(child)) visit(child);
+  };
+  visit("");
+  return collected;
+}
+function parentOf(path) {
+  const parent = posix4.dirname(path);
+  return parent === "." ? "" : parent;
+}
+function byName(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 // src/dvc/project.ts
 var TOP_KEYS2 = ["stages", "vars", "params", "metrics", "plots", "artifacts", "datasets"];
 var STAGE_KEYS2 = ["cmd", "wdir", "deps", "params", "outs", "metrics", "plots", "frozen", "always_changed", "desc", "meta", "vars"];
@@ -11884,32 +11974,46 @@ async function parsingConfigOf(tree, file) {
 }
 async function loadProject(tree) {
   const files = await filesDvcCollects(tree);
-  const { dvcYamls, errors } = await loadDvcYamls(tree, files);
-  const project = { dvcYamls, locks: /* @__PURE__ */ new Map(), dvcFiles: [], errors };
-  const attempt = async (file, load) => {
-    try {
-      await load();
-    } catch (error) {
-      project.errors.push({ file, error: describeError(error) });
-    }
-  };
-  for (const dir of dvcYamlDirs(files)) {
-    const file = joinPath(dir, "dvc.lock");
-    await attempt(file, async () => {
-      const lock = await readLockFile(tree, file);
-      if (lock) project.locks.set(dir, lock);
-    });
-  }
+  const loaded = await loadDvcYamls(tree, files);
+  const errors = [];
   const dvcFiles = [];
   for (const file of files.filter((f) => f.endsWith(".dvc"))) {
-    await attempt(file, async () => {
+    try {
       const dvcFile = await readDvcFile(tree, file);
       if (dvcFile) dvcFiles.push(dvcFile);
-    });
+    } catch (error) {
+      errors.push({ file, error: describeError(error) });
+    }
   }
-  const checked = refuseOverlappingOutputs(dvcYamls, dvcFiles);
-  project.dvcFiles = checked.dvcFiles;
-  for (const error of checked.errors) project.errors.push(error);
+  const outs = new Map([
+    ...loaded.dvcYamls.map((d) => [d.file, stageOutputs(d).map((o) => o.path)]),
+    ...dvcFiles.map((f) => [f.file, f.outs.map((o) => o.path)])
+  ]);
+  const order = collectedInWalk([.../* @__PURE__ */ new Set([...outs.keys(), ...loaded.errors.map((e) => e.file), ...errors.map((e) => e.file)])], (f) => outs.get(f) ?? []);
+  const rank = new Map(order.map((file, i) => [file, i]));
+  const walked = (list) => list.filter((f) => rank.has(f.file)).sort((a, b) => rank.get(a.file) - rank.get(b.file));
+  const checked = refuseOverlappingOutputs(walked(loaded.dvcYamls), walked(dvcFiles));
+  const accepted = /* @__PURE__ */ new Set([...checked.dvcYamls, ...checked.dvcFiles]);
+  const project = {
+    dvcYamls: loaded.dvcYamls.filter((d) => accepted.has(d)),
+    locks: /* @__PURE__ */ new Map(),
+    dvcFiles: dvcFiles.filter((f) => accepted.has(f)),
+    errors: loaded.errors.filter((e) => rank.has(e.file))
+  };
+  for (const error of checked.errors) if (isDvcYaml(error.file)) project.errors.push(error);
+  const listed = new Set(files.filter(isDvcYaml));
+  for (const file of order.filter((f) => listed.has(f))) {
+    const dir = posix5.dirname(file) === "." ? "" : posix5.dirname(file);
+    const lock = joinPath(dir, "dvc.lock");
+    try {
+      const read = await readLockFile(tree, lock);
+      if (read) project.locks.set(dir, read);
+    } catch (error) {
+      project.errors.push({ file: lock, error: describeError(error) });
+    }
+  }
+  for (const error of errors) if (rank.has(error.file)) project.errors.push(error);
+  for (const error of checked.errors) if (!isDvcYaml(error.file)) project.errors.push(error);
   return project;
 }
 async function filesDvcCollects(tree) {

@@ -5,12 +5,13 @@ import { readDvcFile, type DvcFile } from './dvcfile';
 import { parseDataFile } from './formats';
 import { readLockFile, type LockDocument } from './lock';
 import { DEFAULT_PARSING, loadParsingConfig, type ParsingConfig } from './data/config';
-import { refuseOverlappingOutputs } from './overlaps';
+import { refuseOverlappingOutputs, stageOutputs } from './overlaps';
 import { joinPath } from './paths';
 import { hasInterpolation, interpolateValue, InterpolationError, referenceParts, toStr, typeName } from './interpolate';
 import { describeValue } from './python/format';
 import { cloneMap, isRawMap, keyValue, mapFrom, type Raw, type RawMap } from './python/value';
 import { onlyKeys } from './schema-fields';
+import { collectedInWalk } from './walk';
 import type { DvcYaml, Out, ParamsDep, Stage, TopPlot } from './types';
 
 const TOP_KEYS = ['stages', 'vars', 'params', 'metrics', 'plots', 'artifacts', 'datasets'];
@@ -117,6 +118,8 @@ export interface FileError {
   error: string;
   /** A `.dvc` file that parsed and that DVC's index refuses (./overlaps.ts): the outputs it names, which are not known there. */
   tracks?: string[];
+  /** The file loads, but DVC's index refuses the whole project over it (outputs that overlap: ./overlaps.ts). */
+  refused?: true;
 }
 
 /** A project at one revision: every dvc.yaml, dvc.lock and `.dvc` file that loads, and what is wrong with the others. */
@@ -130,39 +133,55 @@ export interface DvcProject {
 }
 
 /**
- * Loads every dvc.yaml (with its dvc.lock) and `.dvc` file of a tree, as DVC collects its index; a broken file
- * is an error, the others still load. So is a `.dvc` file whose outputs DVC's index refuses (one another stage or
- * `.dvc` file declares too, or inside another's, or the file inside an output: ./overlaps.ts).
+ * Loads every dvc.yaml (with its dvc.lock) and `.dvc` file of a tree that DVC's index collects (./walk.ts: not those
+ * inside an output folder), as DVC collects them; a broken file is an error, the others still load. So is a file
+ * whose outputs DVC's index refuses (one another stage or `.dvc` file declares too, or inside another's, or the
+ * file inside an output: ./overlaps.ts).
  */
 export async function loadProject(tree: Tree): Promise<DvcProject> {
   const files = await filesDvcCollects(tree);
-  const { dvcYamls, errors } = await loadDvcYamls(tree, files);
-  const project: DvcProject = { dvcYamls, locks: new Map(), dvcFiles: [], errors };
-  const attempt = async (file: string, load: () => Promise<void>): Promise<void> => {
-    try {
-      await load();
-    } catch (error) {
-      project.errors.push({ file, error: describeError(error) });
-    }
-  };
-  for (const dir of dvcYamlDirs(files)) {
-    const file = joinPath(dir, 'dvc.lock');
-    await attempt(file, async () => {
-      const lock = await readLockFile(tree, file);
-      if (lock) project.locks.set(dir, lock);
-    });
-  }
+  const loaded = await loadDvcYamls(tree, files);
+  const errors: FileError[] = [];
   const dvcFiles: DvcFile[] = [];
   for (const file of files.filter((f) => f.endsWith('.dvc'))) {
-    await attempt(file, async () => {
+    try {
       const dvcFile = await readDvcFile(tree, file);
       if (dvcFile) dvcFiles.push(dvcFile);
-    });
+    } catch (error) {
+      errors.push({ file, error: describeError(error) });
+    }
   }
-  // DVC refuses outputs that overlap before it touches anything; the `.dvc` file that collides is refused here.
-  const checked = refuseOverlappingOutputs(dvcYamls, dvcFiles);
-  project.dvcFiles = checked.dvcFiles;
-  for (const error of checked.errors) project.errors.push(error);
+  const outs = new Map<string, string[]>([
+    ...loaded.dvcYamls.map((d): [string, string[]] => [d.file, stageOutputs(d).map((o) => o.path)]),
+    ...dvcFiles.map((f): [string, string[]] => [f.file, f.outs.map((o) => o.path)]),
+  ]);
+  const order = collectedInWalk([...new Set([...outs.keys(), ...loaded.errors.map((e) => e.file), ...errors.map((e) => e.file)])], (f) => outs.get(f) ?? []);
+  const rank = new Map(order.map((file, i) => [file, i]));
+  const walked = <T extends { file: string }>(list: T[]): T[] => list.filter((f) => rank.has(f.file)).sort((a, b) => rank.get(a.file)! - rank.get(b.file)!);
+  // DVC refuses outputs that overlap before it touches anything; the file that collides is refused here.
+  const checked = refuseOverlappingOutputs(walked(loaded.dvcYamls), walked(dvcFiles));
+  // In path order, as the files are listed.
+  const accepted = new Set<unknown>([...checked.dvcYamls, ...checked.dvcFiles]);
+  const project: DvcProject = {
+    dvcYamls: loaded.dvcYamls.filter((d) => accepted.has(d)),
+    locks: new Map(),
+    dvcFiles: dvcFiles.filter((f) => accepted.has(f)),
+    errors: loaded.errors.filter((e) => rank.has(e.file)),
+  };
+  for (const error of checked.errors) if (isDvcYaml(error.file)) project.errors.push(error);
+  const listed = new Set(files.filter(isDvcYaml));
+  for (const file of order.filter((f) => listed.has(f))) {
+    const dir = posix.dirname(file) === '.' ? '' : posix.dirname(file);
+    const lock = joinPath(dir, 'dvc.lock');
+    try {
+      const read = await readLockFile(tree, lock);
+      if (read) project.locks.set(dir, read);
+    } catch (error) {
+      project.errors.push({ file: lock, error: describeError(error) });
+    }
+  }
+  for (const error of errors) if (rank.has(error.file)) project.errors.push(error);
+  for (const error of checked.errors) if (!isDvcYaml(error.file)) project.errors.push(error);
   return project;
 }
 
@@ -179,11 +198,12 @@ async function filesDvcCollects(tree: Tree): Promise<string[]> {
 }
 
 /**
- * Throws the first `.dvc` file of `project` that does not load or that DVC's index refuses (./overlaps.ts), for the
- * commands that act on the whole project as DVC does (`repro`, `status`): DVC refuses such a project before it runs.
+ * Throws the first file of `project` over which DVC refuses the whole project, for the commands that act on the
+ * whole project as DVC does (`repro`, `status`, `pull`, `push`): a `.dvc` file that does not load, or a dvc.yaml or
+ * `.dvc` file whose outputs DVC's index refuses (./overlaps.ts). DVC refuses such a project before it runs.
  */
 export function refuseBrokenDvcFiles(project: DvcProject): void {
-  const broken = project.errors.find((e) => e.file.endsWith('.dvc'));
+  const broken = project.errors.find((e) => e.refused || e.file.endsWith('.dvc'));
   if (broken) throw new UserError(broken.error);
 }
 

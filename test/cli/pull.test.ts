@@ -469,7 +469,7 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
     repo.remove();
   });
 
-  test('outputs DVC refuses (a .dvc file and a stage both out one path; a .dvc file inside a tracked directory): pull, push, repro and status refuse before touching anything, --force too', async () => {
+  test('outputs DVC refuses (a .dvc file and a stage both out one path; a .dvc file inside a tracked directory it collected first): pull, push, repro and status refuse before touching anything, --force too', async () => {
     const { repo, env } = exampleStoreRepo({
       'data.dvc': DATA_DVC,
       'dvc.yaml': 'stages:\n  prepare:\n    cmd: cp -r data prepared\n    deps:\n    - data\n    outs:\n    - prepared\n',
@@ -486,15 +486,24 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
     assert.ok(!existsSync(join(repo.dir, 'data')) && !existsSync(join(repo.dir, 'prepared')), 'nothing is checked out');
 
     rmSync(join(repo.dir, 'prepared.dvc'));
-    repo.write({ 'data/sub.dvc': 'outs:\n- md5: 60b725f10c9c85c70d97880dfe8191b3\n  size: 2\n  hash: md5\n  path: sub\n' });
+    // DVC collects the files of `models/` before those of `track/`, whose .dvc file then tracks `models` with the
+    // .dvc file in it (StagePathAsOutputError). (A .dvc file in a folder the walk already knows as an output, such as
+    // `data/sub.dvc` here, is no file of the project: DVC does not walk into outputs.)
+    repo.write({
+      'models/sub.dvc': 'outs:\n- md5: 60b725f10c9c85c70d97880dfe8191b3\n  size: 2\n  hash: md5\n  path: ../sub\n',
+      'track/models.dvc': 'wdir: ..\nouts:\n- md5: 60b725f10c9c85c70d97880dfe8191b3\n  size: 2\n  hash: md5\n  path: models\n',
+    });
     repo.commit('a .dvc file inside a tracked directory');
     for (const command of [['pull'], ['pull', '--force']]) {
       const r = await runCli(command, repo.dir, env);
       assert.equal(r.code, 2, `${command.join(' ')}: ${r.stdout}${r.stderr}`);
-      assert.match(r.stderr, /^mlreport: data\/sub\.dvc: the \.dvc file is inside the output 'data' of data\.dvc \(DVC refuses such a project/m);
+      assert.match(
+        r.stderr,
+        /^mlreport: track\/models\.dvc: output 'models' holds models\/sub\.dvc, which is not allowed inside an output \(DVC refuses such a project/m,
+      );
     }
-    assert.equal(readFileSync(join(repo.dir, 'data', 'sub.dvc'), 'utf8').includes('path: sub'), true, 'the committed .dvc file is kept');
-    assert.ok(!existsSync(join(repo.dir, 'prepared')));
+    assert.equal(readFileSync(join(repo.dir, 'models', 'sub.dvc'), 'utf8').includes('path: ../sub'), true, 'the committed .dvc file is kept');
+    assert.ok(!existsSync(join(repo.dir, 'data')) && !existsSync(join(repo.dir, 'prepared')));
     repo.remove();
   });
 

@@ -334,3 +334,49 @@ test('a .dvc file DVC does not collect (under a .gitignore or a .dvcignore) is n
   assert.equal(refused.code, 2, refused.stdout + refused.stderr);
   assert.match(refused.stderr, /archive\/old\.dvc: output 'data\/prep' is already specified in stage 'prep' of dvc\.yaml/);
 });
+
+test('a .dvc file or dvc.yaml inside an output folder is not the project’s, as DVC does not walk into outputs: status and repro run', async () => {
+  const r = repo();
+  r.commit('project', {
+    // The stage writes a folder that holds a copied project's own files (committed here), broken for this one.
+    'dvc.yaml': 'stages:\n  vendor:\n    cmd: node vendor.js\n    deps:\n    - vendor.js\n    outs:\n    - vendor\n',
+    'vendor.js': "const fs = require('fs');\nfs.mkdirSync('vendor/lib', { recursive: true });\nfs.writeFileSync('vendor/lib/x.txt', 'x');\n",
+    'vendor/other.dvc': 'outs: [\n',
+    'vendor/pipeline/dvc.yaml': 'stages:\n  inner:\n    cmd: echo\n    outs: [../../vendor]\n',
+  });
+  for (const args of [['repro'], ['status']]) {
+    const out = await cli(args, r.dir);
+    assert.equal(out.code, 0, `${args.join(' ')}: ${out.stdout}${out.stderr}`);
+    assert.doesNotMatch(out.stdout + out.stderr, /other\.dvc|pipeline\/|inner/);
+  }
+  assert.equal(readFileSync(join(r.dir, 'vendor', 'lib', 'x.txt'), 'utf8'), 'x');
+});
+
+test("stages of two dvc.yaml files whose outputs overlap, or of one stage: status and repro refuse the project, naming both, as DVC's index does", async () => {
+  const r = repo();
+  r.commit('project', {
+    'dvc.yaml': 'stages:\n  prepare:\n    cmd: echo a > data/a\n    outs:\n    - data\n',
+    'train/dvc.yaml': 'stages:\n  split:\n    cmd: echo x > ../data/x\n    outs:\n    - ../data/x\n',
+  });
+  const said =
+    /^mlreport: train\/dvc\.yaml: output 'data\/x' of stage 'split' and the output 'data' of stage 'prepare' of dvc\.yaml overlap, so they are in the same tracked directory \(DVC refuses such a project/m;
+  for (const args of [['status'], ['repro']]) {
+    const out = await cli(args, r.dir);
+    assert.equal(out.code, 2, `${args.join(' ')}: ${out.stdout}${out.stderr}`);
+    assert.match(out.stderr, said);
+    assert.equal(out.stdout, '');
+  }
+  r.commit('one stage', {
+    'dvc.yaml': 'stages:\n  prepare:\n    cmd: echo a > data/a\n    outs:\n    - data\n    metrics:\n    - data/metrics.json:\n        cache: false\n',
+    'train/dvc.yaml': 'stages: {}\n',
+  });
+  for (const args of [['status'], ['repro']]) {
+    const out = await cli(args, r.dir);
+    assert.equal(out.code, 2, `${args.join(' ')}: ${out.stdout}${out.stderr}`);
+    assert.match(
+      out.stderr,
+      /^mlreport: dvc\.yaml: stage 'prepare' lists the outputs 'data' and 'data\/metrics\.json', one inside the other: DVC refuses outputs that overlap/m,
+    );
+  }
+  assert.ok(!existsSync(join(r.dir, 'data')), 'no stage ran');
+});

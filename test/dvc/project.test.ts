@@ -775,18 +775,38 @@ describe('outputs DVC refuses to load: duplicated, overlapping, a .dvc file insi
     );
   });
 
-  test('a .dvc file inside a tracked directory is refused (StagePathAsOutputError); an output inside another is refused (OverlappingOutputPathsError)', async () => {
-    const r = await refused({
-      'dvc.yaml': dvcYaml,
-      'data.dvc': out('data'),
-      'data/images.dvc': out('images'),
-      'data/images/sub.dvc': out('sub'),
-      'data/prepared/train.dvc': 'outs: []\n',
-      'nested.dvc': out('data/images/x.png'),
-      'pipe.dvc': out('pipe'),
-      'pipe/dvc.yaml': 'stages: {}\n',
-    });
-    assert.deepEqual(r.loaded, ['data/images.dvc']);
+  test('a .dvc file or dvc.yaml inside an output folder is no file of the project: DVC does not walk into outputs (index.py collect_files)', async () => {
+    await withProject(
+      {
+        'dvc.yaml': dvcYaml,
+        // Inside the stage's output, and broken: DVC never reads it, so it is no error either.
+        'data/prepared/train.dvc': 'outs: [\n',
+        'data/images.dvc': out('images'),
+        'data/images/sub.dvc': out('sub'),
+        'data/images/dvc.yaml': 'stages:\n  copy:\n    cmd: cp a b\n    outs: [../raw]\n',
+        'data/raw.dvc': out('raw'),
+        'pipe.dvc': out('pipe'),
+        'pipe/dvc.yaml': 'stages:\n  inner:\n    cmd: echo\n    outs: [../eval/metrics.json]\n',
+        'pipe/dvc.lock': 'not: [a lock\n',
+      },
+      async (dir) => {
+        const project = await loadProject(workspaceTree(dir));
+        assert.deepEqual(project.errors, []);
+        assert.deepEqual(
+          project.dvcYamls.map((d) => d.file),
+          ['dvc.yaml'],
+        );
+        assert.deepEqual(
+          project.dvcFiles.map((f) => f.file),
+          ['data/images.dvc', 'data/raw.dvc', 'pipe.dvc'],
+        );
+      },
+    );
+  });
+
+  test('an output inside another is refused (OverlappingOutputPathsError), and the files inside it are not collected', async () => {
+    const r = await refused({ 'dvc.yaml': dvcYaml, 'data.dvc': out('data'), 'data/images.dvc': out('images'), 'data/images/x.dvc': 'outs: [\n' });
+    assert.deepEqual(r.loaded, []);
     assert.deepEqual(
       r.errors.map(([file, error]) => [file, error.slice(0, error.indexOf(' ('))]),
       [
@@ -794,13 +814,71 @@ describe('outputs DVC refuses to load: duplicated, overlapping, a .dvc file insi
           'data.dvc',
           "data.dvc: output 'data' and the output 'data/prepared' of stage 'prepare' of dvc.yaml overlap, so they are in the same tracked directory",
         ],
-        ['data/images/sub.dvc', "data/images/sub.dvc: the .dvc file is inside the output 'data/images' of data/images.dvc"],
-        ['data/prepared/train.dvc', "data/prepared/train.dvc: the .dvc file is inside the output 'data/prepared' of stage 'prepare' of dvc.yaml"],
+      ],
+    );
+    const nested = await refused({ 'data/images.dvc': out('images'), 'nested.dvc': out('data/images/x.png') });
+    // The root's files are collected before those of its folders: nested.dvc comes first.
+    assert.deepEqual(nested.loaded, ['nested.dvc']);
+    assert.deepEqual(
+      nested.errors.map(([file, error]) => [file, error.slice(0, error.indexOf(' ('))]),
+      [
         [
-          'nested.dvc',
-          "nested.dvc: output 'data/images/x.png' and the output 'data/images' of data/images.dvc overlap, so they are in the same tracked directory",
+          'data/images.dvc',
+          "data/images.dvc: output 'data/images' and the output 'data/images/x.png' of nested.dvc overlap, so they are in the same tracked directory",
         ],
-        ['pipe.dvc', "pipe.dvc: output 'pipe' holds pipe/dvc.yaml, which is not allowed inside an output"],
+      ],
+    );
+  });
+
+  test("a file the walk collects before an output holding it is declared (a later folder's `../data`) is refused (StagePathAsOutputError)", async () => {
+    const copy = 'stages:\n  copy:\n    cmd: cp -r ../raw ../data\n    outs: [../data]\n';
+    const r = await refused({
+      'data/x.dvc': out('x'),
+      'sub/dvc.yaml': copy,
+      'a/dvc.yaml': 'stages:\n  a:\n    cmd: echo\n    outs: [../a.txt]\n',
+      'b/dvc.yaml': 'stages:\n  b:\n    cmd: echo\n    outs: [../a]\n',
+    });
+    assert.deepEqual(r.loaded, []);
+    assert.deepEqual(
+      r.errors.map(([file, error]) => [file, error.slice(0, error.indexOf(' ('))]),
+      [
+        ['b/dvc.yaml', "b/dvc.yaml: output 'a' of stage 'b' holds a/dvc.yaml, which is not allowed inside an output"],
+        ['data/x.dvc', "data/x.dvc: the .dvc file is inside the output 'data' of stage 'copy' of sub/dvc.yaml"],
+      ],
+    );
+  });
+});
+
+describe("stages of two dvc.yaml files whose outputs overlap: DVC's index refuses the project (dvc/repo/trie.py)", () => {
+  const stage = (name: string, outs: string) => `stages:\n  ${name}:\n    cmd: echo ${name}\n    outs: [${outs}]\n`;
+
+  async function load(files: Record<string, string>) {
+    return withProject(files, async (dir) => loadProject(workspaceTree(dir)));
+  }
+
+  test("an output inside another file's, the same output, and a dvc.yaml inside another's output: the file collected later is refused, naming both stages, files and paths", async () => {
+    const project = await load({
+      'dvc.yaml': stage('a', 'data'),
+      'sub/dvc.yaml': stage('b', '../data/x'),
+      'sub/dvc.lock': 'schema: "2.0"\nstages: {}\n',
+      'twice/dvc.yaml': stage('c', '../data'),
+      'eval/dvc.yaml': stage('d', '../m.json'),
+      'later/dvc.yaml': stage('e', '../eval'),
+    });
+    assert.deepEqual(
+      project.dvcYamls.map((d) => d.file),
+      ['dvc.yaml', 'eval/dvc.yaml'],
+    );
+    assert.deepEqual(
+      project.errors.map((e) => [e.file, e.error.slice(0, e.error.indexOf(' (')), e.refused]),
+      [
+        ['later/dvc.yaml', "later/dvc.yaml: output 'eval' of stage 'e' holds eval/dvc.yaml, which is not allowed inside an output", true],
+        [
+          'sub/dvc.yaml',
+          "sub/dvc.yaml: output 'data/x' of stage 'b' and the output 'data' of stage 'a' of dvc.yaml overlap, so they are in the same tracked directory",
+          true,
+        ],
+        ['twice/dvc.yaml', "twice/dvc.yaml: output 'data' of stage 'c' is already specified in stage 'a' of dvc.yaml", true],
       ],
     );
   });
