@@ -12053,15 +12053,16 @@ function topPlots(file, value, context) {
   return value.map((entry, i) => {
     const resolved = withField(file, `plots[${i}]`, () => interpolateValue(entry, context));
     if (typeof resolved === "string") return { id: resolved, props: null };
-    if (isRawMap(resolved) && resolved.size === 1) {
-      const [id, props] = [...resolved][0];
-      if (props === null) return { id, props };
-      if (isRawMap(props)) {
-        onlyKeys(props, TOP_PLOT_KEYS, `${file}: plot '${id}' (plots[${i}])`);
-        return { id, props };
+    if (isRawMap(resolved) && resolved.size) {
+      for (const [id2, props2] of resolved) {
+        if (props2 !== null && !isRawMap(props2))
+          throw new UserError(`${file}: plot '${id2}' (plots[${i}]) must map to its properties {x, y, template, \u2026}, or to nothing.`);
+        if (props2) onlyKeys(props2, TOP_PLOT_KEYS, `${file}: plot '${id2}' (plots[${i}])`);
       }
+      const [id, props] = [...resolved][0];
+      return { id, props: isRawMap(props) ? props : null };
     }
-    throw new UserError(`${file}: 'plots[${i}]' must be a path or a single-key mapping {id: {x, y, template, \u2026}}.`);
+    throw new UserError(`${file}: 'plots[${i}]' must be a path or a mapping {id: {x, y, template, \u2026}}.`);
   });
 }
 function withField(file, field, fn, stage) {

@@ -303,15 +303,18 @@ function topPlots(file: string, value: Raw | undefined, context: RawMap): TopPlo
   return value.map((entry, i): TopPlot => {
     const resolved = withField(file, `plots[${i}]`, () => interpolateValue(entry, context));
     if (typeof resolved === 'string') return { id: resolved, props: null };
-    if (isRawMap(resolved) && resolved.size === 1) {
-      const [id, props] = [...resolved][0]!;
-      if (props === null) return { id, props };
-      if (isRawMap(props)) {
-        onlyKeys(props, TOP_PLOT_KEYS, `${file}: plot '${id}' (plots[${i}])`);
-        return { id, props };
+    // DVC's schema takes any number of ids in one item (SINGLE_PLOT_SCHEMA `{Required(str): …}`), each checked, and
+    // its plots read the item's first alone (dvc/repo/plots `_collect_pipeline_files`): the others are not drawn.
+    if (isRawMap(resolved) && resolved.size) {
+      for (const [id, props] of resolved) {
+        if (props !== null && !isRawMap(props))
+          throw new UserError(`${file}: plot '${id}' (plots[${i}]) must map to its properties {x, y, template, …}, or to nothing.`);
+        if (props) onlyKeys(props, TOP_PLOT_KEYS, `${file}: plot '${id}' (plots[${i}])`);
       }
+      const [id, props] = [...resolved][0]!;
+      return { id, props: isRawMap(props) ? props : null };
     }
-    throw new UserError(`${file}: 'plots[${i}]' must be a path or a single-key mapping {id: {x, y, template, …}}.`);
+    throw new UserError(`${file}: 'plots[${i}]' must be a path or a mapping {id: {x, y, template, …}}.`);
   });
 }
 

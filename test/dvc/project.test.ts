@@ -35,6 +35,30 @@ describe('loadDvcYaml', () => {
     await withProject({}, async (dir) => assert.equal(await loadDvcYaml(dir), null));
   });
 
+  test('a top-level plots item with two ids is taken as DVC takes it: each checked, the first one drawn (dvc/repo/plots _collect_pipeline_files)', async () => {
+    await withProject({}, async (dir) => {
+      const yaml = 'plots:\n  - Loss: {x: step, y: {train.csv: loss}}\n    acc.csv: {title: Accuracy}\n  - roc.csv\n';
+      const dvc = await parseDvcYaml(dir, yaml);
+      assert.deepEqual(
+        dvc!.plots.map((p) => [p.id, p.props && [...p.props.keys()]]),
+        [
+          ['Loss', ['x', 'y']],
+          ['roc.csv', null],
+        ],
+      );
+      // DVC's schema checks every id's properties (SINGLE_PLOT_SCHEMA), the second's too.
+      await assert.rejects(
+        parseDvcYaml(dir, 'plots:\n  - loss.csv:\n    acc.csv: {titel: Accuracy}\n'),
+        /^UserError: dvc\.yaml: plot 'acc\.csv' \(plots\[0\]\): unknown key 'titel'/,
+      );
+      await assert.rejects(
+        parseDvcYaml(dir, 'plots:\n  - loss.csv:\n    acc.csv: 5\n'),
+        /^UserError: dvc\.yaml: plot 'acc\.csv' \(plots\[0\]\) must map to its properties/,
+      );
+      await assert.rejects(parseDvcYaml(dir, 'plots:\n  - {}\n'), /^UserError: dvc\.yaml: 'plots\[0\]' must be a path or a mapping \{id:/);
+    });
+  });
+
   test('stage fields, defaults and top-level lists', async () => {
     const yaml = `
 stages:
