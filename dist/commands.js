@@ -3998,10 +3998,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep14, value } = collItem;
+        const { start, key: key2, sep: sep15, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep14?.[0],
+          next: key2 ?? sep15?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4015,7 +4015,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep14) {
+          if (!keyProps.anchor && !keyProps.tag && !sep15) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4039,7 +4039,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep14 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep15 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4055,7 +4055,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep14, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep15, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4146,7 +4146,7 @@ var require_resolve_end = __commonJS({
       let comment3 = "";
       if (end) {
         let hasSpace = false;
-        let sep14 = "";
+        let sep15 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4160,13 +4160,13 @@ var require_resolve_end = __commonJS({
               if (!comment3)
                 comment3 = cb;
               else
-                comment3 += sep14 + cb;
-              sep14 = "";
+                comment3 += sep15 + cb;
+              sep15 = "";
               break;
             }
             case "newline":
               if (comment3)
-                sep14 += source;
+                sep15 += source;
               hasSpace = true;
               break;
             default:
@@ -4209,18 +4209,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep14, value } = collItem;
+        const { start, key: key2, sep: sep15, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep14?.[0],
+          next: key2 ?? sep15?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep14 && !value) {
+          if (!props.anchor && !props.tag && !sep15 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4274,8 +4274,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep14 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep14, null, props, onError);
+        if (!isMap3 && !sep15 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep15, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4287,7 +4287,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep14 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep15 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4298,8 +4298,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep14)
-                for (const st of sep14) {
+              if (sep15)
+                for (const st of sep15) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4316,7 +4316,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep14, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep15, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4496,7 +4496,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep14 = "";
+      let sep15 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines2[i][0].slice(trimIndent) + "\n";
@@ -4513,24 +4513,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep14 + indent.slice(trimIndent) + content;
-          sep14 = "\n";
+          value += sep15 + indent.slice(trimIndent) + content;
+          sep15 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep14 === " ")
-            sep14 = "\n";
-          else if (!prevMoreIndented && sep14 === "\n")
-            sep14 = "\n\n";
-          value += sep14 + indent.slice(trimIndent) + content;
-          sep14 = "\n";
+          if (sep15 === " ")
+            sep15 = "\n";
+          else if (!prevMoreIndented && sep15 === "\n")
+            sep15 = "\n\n";
+          value += sep15 + indent.slice(trimIndent) + content;
+          sep15 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep14 === "\n")
+          if (sep15 === "\n")
             value += "\n";
           else
-            sep14 = "\n";
+            sep15 = "\n";
         } else {
-          value += sep14 + content;
-          sep14 = " ";
+          value += sep15 + content;
+          sep15 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4713,25 +4713,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep14 = " ";
+      let sep15 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep14 === "\n")
-            res += sep14;
+          if (sep15 === "\n")
+            res += sep15;
           else
-            sep14 = "\n";
+            sep15 = "\n";
         } else {
-          res += sep14 + lm;
-          sep14 = " ";
+          res += sep15 + lm;
+          sep15 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep14 + (match?.[1] ?? "");
+      return res + sep15 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5541,14 +5541,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep14, value }) {
+    function stringifyItem({ start, key: key2, sep: sep15, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep14)
-        for (const st of sep14)
+      if (sep15)
+        for (const st of sep15)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6715,18 +6715,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep14;
+          let sep15;
           if (scalar2.end) {
-            sep14 = scalar2.end;
-            sep14.push(this.sourceToken);
+            sep15 = scalar2.end;
+            sep15.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep14 = [this.sourceToken];
+            sep15 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep14 }]
+            items: [{ start, key: scalar2, sep: sep15 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6879,15 +6879,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key2 = it.key;
-                  const sep14 = it.sep;
-                  sep14.push(this.sourceToken);
+                  const sep15 = it.sep;
+                  sep15.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep14 }]
+                    items: [{ start: start2, key: key2, sep: sep15 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7081,13 +7081,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep14 = fc.end.splice(1, fc.end.length);
-            sep14.push(this.sourceToken);
+            const sep15 = fc.end.splice(1, fc.end.length);
+            sep15.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep14 }]
+              items: [{ start, key: fc, sep: sep15 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -11244,9 +11244,9 @@ function signedInt(value) {
 }
 var FACTOR_FROM_PERCENT = 1e3;
 function percent(row3) {
-  const { relative: relative13 } = row3;
-  if (relative13 === void 0 || !Number.isFinite(relative13) || relative13 === 0) return null;
-  const pct = relative13 * 100;
+  const { relative: relative14 } = row3;
+  if (relative14 === void 0 || !Number.isFinite(relative14) || relative14 === 0) return null;
+  const pct = relative14 * 100;
   const abs = Math.abs(pct);
   const text2 = abs < 0.1 ? String(Number(abs.toPrecision(1))) : Number(abs.toFixed(1)) < 10 ? abs.toFixed(1) : abs.toFixed(0);
   const factor = (numericValue(row3.new) ?? Number.NaN) / (numericValue(row3.old) ?? Number.NaN);
@@ -11393,8 +11393,8 @@ function ruleItem(r, metrics, name) {
   if (r.status === "error") return `${short(name(r.metric.file, r.metric.key))}: ${short(r.detail.replace(/`/g, ""), 120)}`;
   const row3 = metrics.find((f) => f.path === r.metric.file)?.rows.find((x) => x.key === r.metric.key);
   const metric = name(r.metric.file, r.metric.key);
-  const relative13 = r.detail.includes("(base ");
-  if (relative13 && row3 && row3.diff !== void 0 && r.base !== null && r.head !== null) return change(metric, row3);
+  const relative14 = r.detail.includes("(base ");
+  if (relative14 && row3 && row3.diff !== void 0 && r.base !== null && r.head !== null) return change(metric, row3);
   if (r.head !== null) return `${short(metric)} ${formatNumber(r.head)} (rule: ${short(r.rule)})`;
   return `${short(metric)}: ${short(r.detail.replace(/`/g, ""), 120)}`;
 }
@@ -11542,9 +11542,9 @@ function row2(causes) {
       changed: boolean(o.changed, key(at, "changed"))
     };
     const diff = optional(change2)(o.diff, key(at, "diff"));
-    const relative13 = optional(change2)(o.relative, key(at, "relative"));
+    const relative14 = optional(change2)(o.relative, key(at, "relative"));
     if (diff !== void 0) out.diff = diff;
-    if (relative13 !== void 0) out.relative = relative13;
+    if (relative14 !== void 0) out.relative = relative14;
     if (causes && o.causes !== void 0) {
       const where2 = key(at, "causes");
       const index = o.causes;
@@ -21410,11 +21410,11 @@ function hasFiniteChanges(row3) {
 }
 function finiteChanges(row3) {
   if (hasFiniteChanges(row3)) return row3;
-  const { diff, relative: relative13, causes: _causes, ...rest } = row3;
+  const { diff, relative: relative14, causes: _causes, ...rest } = row3;
   return {
     ...rest,
     ...diff === void 0 ? {} : { diff: exactDiffValue(row3) ?? asValue(diff) },
-    ...relative13 === void 0 ? {} : { relative: asValue(relative13) }
+    ...relative14 === void 0 ? {} : { relative: asValue(relative14) }
   };
 }
 function asValue(n) {
@@ -26196,7 +26196,7 @@ import { performance as performance4 } from "node:perf_hooks";
 
 // src/pipeline/repro.ts
 import { existsSync as existsSync5 } from "node:fs";
-import { realpath as realpath4, rm as rm6 } from "node:fs/promises";
+import { realpath as realpath5, rm as rm6 } from "node:fs/promises";
 import { join as join24 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
@@ -27022,21 +27022,36 @@ function stageCommands(cmd) {
 }
 
 // src/pipeline/gitignore.ts
-import { appendFile as appendFile3, readFile as readFile9 } from "node:fs/promises";
-import { join as join23, posix as posix17 } from "node:path";
+import { appendFile as appendFile3, readFile as readFile9, realpath as realpath4 } from "node:fs/promises";
+import { join as join23, posix as posix17, relative as relative8, sep as sep9 } from "node:path";
 async function ignoreOutput(cwd, path) {
   if (!await insideWorkTree(cwd)) return;
-  if ((await runGit(cwd, ["ls-files", "-z", "--", path])).length) {
+  const named3 = await asGitNamesIt(cwd, path);
+  if ((await runGit(cwd, ["ls-files", "-z", "--", named3])).length) {
     throw new UserError(
-      `output '${path}' is already tracked by git; DVC caches it, so git must not hold it too. Stop tracking it: git rm -r --cached '${path}' && git commit -m "stop tracking ${path}"`
+      `output '${path}' is already tracked by git; DVC caches it, so git must not hold it too. Stop tracking it: git rm -r --cached '${named3}' && git commit -m "stop tracking ${named3}"`
     );
   }
-  if (await gitIgnores(cwd, path)) return;
-  const gitignore = posix17.join(posix17.dirname(path), ".gitignore");
+  if (await gitIgnores(cwd, named3)) return;
+  const gitignore = posix17.join(posix17.dirname(named3), ".gitignore");
   const file = join23(cwd, ...gitignore.split("/"));
   const before = await readFile9(file, "utf8").catch(() => "");
   await appendFile3(file, `${before && !before.endsWith("\n") ? "\n" : ""}/${escapePattern(posix17.basename(path))}
 `);
+}
+async function asGitNamesIt(cwd, path) {
+  const folder = posix17.dirname(path);
+  if (folder === ".") return path;
+  const here = await realpath4(cwd);
+  const real = await realpath4(join23(cwd, ...folder.split("/"))).catch(() => null);
+  if (!real || real === join23(here, ...folder.split("/"))) return path;
+  const top2 = await realpath4((await runGit(cwd, ["rev-parse", "--show-toplevel"])).trim());
+  if (real !== top2 && !real.startsWith(top2 + sep9)) {
+    throw new UserError(
+      `output '${path}' is in '${folder}', which leads to ${real}, outside the git repository: DVC cannot git-ignore an output there ("is outside of git repository"); write the output to a folder of the project, or declare the linked folder itself as the output`
+    );
+  }
+  return posix17.join(relative8(here, real).split(sep9).join("/") || ".", posix17.basename(path));
 }
 function escapePattern(name) {
   return name.replace(/[[\]!*#?]/g, (c) => `\\${c}`);
@@ -27093,7 +27108,7 @@ async function nestedPipelines(given, project) {
   return out;
 }
 function physicalRoot(given) {
-  return realpath4(given).catch(() => given);
+  return realpath5(given).catch(() => given);
 }
 async function pipelineStatus(pipeline2, targets = [], options2 = {}) {
   const { dag, ws } = pipeline2;
@@ -30552,7 +30567,7 @@ function safeText(text2) {
 // src/commands/project-options.ts
 import { existsSync as existsSync9 } from "node:fs";
 import { mkdir as mkdir6, writeFile as writeFile2 } from "node:fs/promises";
-import { isAbsolute as isAbsolute4, join as join30, relative as relative8, resolve as resolve7, sep as sep9 } from "node:path";
+import { isAbsolute as isAbsolute4, join as join30, relative as relative9, resolve as resolve7, sep as sep10 } from "node:path";
 
 // src/config/history-store.ts
 function checkStoreBranch(branch, origin, orElse = "") {
@@ -30582,7 +30597,7 @@ function outOption(out, cwd, byDefault = ".mlreport/ at the project root") {
   return out === void 0 ? void 0 : resolve7(cwd, out);
 }
 async function cliHead(git, outDir) {
-  const out = outDir === void 0 ? "" : relative8(git.cwd, outDir).split(sep9).join("/");
+  const out = outDir === void 0 ? "" : relative9(git.cwd, outDir).split(sep10).join("/");
   const exclude = out && !out.startsWith("..") && !isAbsolute4(out) ? [out] : [];
   const { head, branch, changed } = await git.workingState(exclude);
   if (!head || changed) return { label: "workspace", sha: head };
@@ -30592,7 +30607,7 @@ function defaultOutDir(workspace) {
   return selfIgnoringDir(join30(workspace, ".mlreport"));
 }
 async function ignoredIfNew(dir, workspace) {
-  const inProject = relative8(workspace, dir);
+  const inProject = relative9(workspace, dir);
   if (!inProject || inProject.startsWith("..") || isAbsolute4(inProject) || existsSync9(dir)) return;
   await makeOutFolder(dir, "--out");
   await selfIgnoringDir(dir);
@@ -30659,7 +30674,7 @@ var aggregateCommand = {
 };
 
 // src/commands/data-diff.ts
-import { relative as relative9, resolve as resolve9, sep as sep10 } from "node:path";
+import { relative as relative10, resolve as resolve9, sep as sep11 } from "node:path";
 
 // src/values/dvc-output.ts
 var DEFAULT_PRECISION = 5;
@@ -30869,7 +30884,7 @@ function parseDataDiffArgs(args) {
 async function runDataDiffHere(args) {
   const cwd = process.cwd();
   const root = await findProjectRoot(cwd, "the current directory");
-  const targets = args.targets?.map((t) => relative9(root, resolve9(cwd, t)).split(sep10).join("/").replace(/\/+$/, "")) ?? null;
+  const targets = args.targets?.map((t) => relative10(root, resolve9(cwd, t)).split(sep11).join("/").replace(/\/+$/, "")) ?? null;
   return GitRepo.using(root, (git) => dataDiffIn(git, { ...args, targets }, root));
 }
 async function dataDiffIn(git, args, root) {
@@ -30911,7 +30926,7 @@ async function dataDiffIn(git, args, root) {
 }
 
 // src/commands/values-diff.ts
-import { posix as posix21, relative as relative10, resolve as resolve10, sep as sep11 } from "node:path";
+import { posix as posix21, relative as relative11, resolve as resolve10, sep as sep12 } from "node:path";
 function parseValuesDiffArgs(args, kind) {
   const parsed = parseDvcStyleArgs(args, {
     flags: ["--json", "--md", "--all", "--no-path", ...kind === "params" ? ["--deps"] : []],
@@ -30935,8 +30950,8 @@ function parseValuesDiffArgs(args, kind) {
 async function runValuesDiffHere(kind, args) {
   const cwd = process.cwd();
   const root = await findProjectRoot(cwd, "the current directory");
-  const targets = args.targets?.map((t) => relative10(root, resolve10(cwd, t)).split(sep11).join("/")) ?? null;
-  return runValuesDiff(kind, { ...args, targets }, root, relative10(root, cwd).split(sep11).join("/"));
+  const targets = args.targets?.map((t) => relative11(root, resolve10(cwd, t)).split(sep12).join("/")) ?? null;
+  return runValuesDiff(kind, { ...args, targets }, root, relative11(root, cwd).split(sep12).join("/"));
 }
 async function runValuesDiff(kind, args, workspace, here) {
   return GitRepo.using(workspace, (git) => valuesDiffIn(git, kind, args, workspace, here));
@@ -31135,12 +31150,12 @@ ${plots.length ? plotsMarkdown(plots) : "_No plots defined: add a `plots:` secti
 };
 
 // src/commands/pull.ts
-import { realpath as realpath5 } from "node:fs/promises";
-import { relative as relative12, resolve as resolve14, sep as sep13 } from "node:path";
+import { realpath as realpath6 } from "node:fs/promises";
+import { relative as relative13, resolve as resolve14, sep as sep14 } from "node:path";
 
 // src/dvc/data/tracked.ts
 import { rm as rm7 } from "node:fs/promises";
-import { isAbsolute as isAbsolute5, relative as relative11, resolve as resolve13, sep as sep12 } from "node:path";
+import { isAbsolute as isAbsolute5, relative as relative12, resolve as resolve13, sep as sep13 } from "node:path";
 var PartialPullError = class extends DataError {
   constructor(message, report2) {
     super(message);
@@ -31279,7 +31294,7 @@ async function plan(root, options2) {
 }
 function targetPath(root, from, target) {
   const absolute = resolve13(root, ...from.split("/"), target);
-  const path = relative11(root, absolute).split(sep12).join("/");
+  const path = relative12(root, absolute).split(sep13).join("/");
   if (path === ".." || path.startsWith("../") || isAbsolute5(path)) return void 0;
   return path;
 }
@@ -31364,7 +31379,7 @@ var pushCommand = {
   }
 };
 async function folderIn(root, cwd) {
-  return relative12(root, await realpath5(cwd)).split(sep13).join("/");
+  return relative13(root, await realpath6(cwd)).split(sep14).join("/");
 }
 function mib2(bytes) {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;

@@ -3998,10 +3998,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep10, value } = collItem;
+        const { start, key: key2, sep: sep11, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep10?.[0],
+          next: key2 ?? sep11?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4015,7 +4015,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep10) {
+          if (!keyProps.anchor && !keyProps.tag && !sep11) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4039,7 +4039,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep10 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep11 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4055,7 +4055,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep10, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep11, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4146,7 +4146,7 @@ var require_resolve_end = __commonJS({
       let comment3 = "";
       if (end) {
         let hasSpace = false;
-        let sep10 = "";
+        let sep11 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4160,13 +4160,13 @@ var require_resolve_end = __commonJS({
               if (!comment3)
                 comment3 = cb;
               else
-                comment3 += sep10 + cb;
-              sep10 = "";
+                comment3 += sep11 + cb;
+              sep11 = "";
               break;
             }
             case "newline":
               if (comment3)
-                sep10 += source;
+                sep11 += source;
               hasSpace = true;
               break;
             default:
@@ -4209,18 +4209,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep10, value } = collItem;
+        const { start, key: key2, sep: sep11, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep10?.[0],
+          next: key2 ?? sep11?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep10 && !value) {
+          if (!props.anchor && !props.tag && !sep11 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4274,8 +4274,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep10 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep10, null, props, onError);
+        if (!isMap3 && !sep11 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep11, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4287,7 +4287,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep10 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep11 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4298,8 +4298,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep10)
-                for (const st of sep10) {
+              if (sep11)
+                for (const st of sep11) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4316,7 +4316,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep10, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep11, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4496,7 +4496,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep10 = "";
+      let sep11 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines2[i][0].slice(trimIndent) + "\n";
@@ -4513,24 +4513,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep10 + indent.slice(trimIndent) + content;
-          sep10 = "\n";
+          value += sep11 + indent.slice(trimIndent) + content;
+          sep11 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep10 === " ")
-            sep10 = "\n";
-          else if (!prevMoreIndented && sep10 === "\n")
-            sep10 = "\n\n";
-          value += sep10 + indent.slice(trimIndent) + content;
-          sep10 = "\n";
+          if (sep11 === " ")
+            sep11 = "\n";
+          else if (!prevMoreIndented && sep11 === "\n")
+            sep11 = "\n\n";
+          value += sep11 + indent.slice(trimIndent) + content;
+          sep11 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep10 === "\n")
+          if (sep11 === "\n")
             value += "\n";
           else
-            sep10 = "\n";
+            sep11 = "\n";
         } else {
-          value += sep10 + content;
-          sep10 = " ";
+          value += sep11 + content;
+          sep11 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4713,25 +4713,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep10 = " ";
+      let sep11 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep10 === "\n")
-            res += sep10;
+          if (sep11 === "\n")
+            res += sep11;
           else
-            sep10 = "\n";
+            sep11 = "\n";
         } else {
-          res += sep10 + lm;
-          sep10 = " ";
+          res += sep11 + lm;
+          sep11 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep10 + (match?.[1] ?? "");
+      return res + sep11 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5541,14 +5541,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep10, value }) {
+    function stringifyItem({ start, key: key2, sep: sep11, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep10)
-        for (const st of sep10)
+      if (sep11)
+        for (const st of sep11)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6715,18 +6715,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep10;
+          let sep11;
           if (scalar2.end) {
-            sep10 = scalar2.end;
-            sep10.push(this.sourceToken);
+            sep11 = scalar2.end;
+            sep11.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep10 = [this.sourceToken];
+            sep11 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep10 }]
+            items: [{ start, key: scalar2, sep: sep11 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6879,15 +6879,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key2 = it.key;
-                  const sep10 = it.sep;
-                  sep10.push(this.sourceToken);
+                  const sep11 = it.sep;
+                  sep11.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep10 }]
+                    items: [{ start: start2, key: key2, sep: sep11 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7081,13 +7081,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep10 = fc.end.splice(1, fc.end.length);
-            sep10.push(this.sourceToken);
+            const sep11 = fc.end.splice(1, fc.end.length);
+            sep11.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep10 }]
+              items: [{ start, key: fc, sep: sep11 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7977,7 +7977,7 @@ function group(name, fn) {
 
 // src/config/action.ts
 import { existsSync as existsSync8, realpathSync as realpathSync3 } from "node:fs";
-import { dirname as dirname9, isAbsolute as isAbsolute4, join as join19, relative as relative6, resolve as resolve6, sep as sep7 } from "node:path";
+import { dirname as dirname9, isAbsolute as isAbsolute4, join as join19, relative as relative7, resolve as resolve6, sep as sep8 } from "node:path";
 import { tmpdir as tmpdir2 } from "node:os";
 
 // src/util/crash-site.ts
@@ -9020,7 +9020,7 @@ import { performance as performance2 } from "node:perf_hooks";
 
 // src/pipeline/repro.ts
 import { existsSync as existsSync6 } from "node:fs";
-import { realpath as realpath2, rm as rm7 } from "node:fs/promises";
+import { realpath as realpath3, rm as rm7 } from "node:fs/promises";
 import { join as join16 } from "node:path";
 import { performance } from "node:perf_hooks";
 
@@ -16663,21 +16663,36 @@ function restorableOuts(stage, lock, status, ws, project) {
 }
 
 // src/pipeline/gitignore.ts
-import { appendFile as appendFile2, readFile as readFile5 } from "node:fs/promises";
-import { join as join15, posix as posix9 } from "node:path";
+import { appendFile as appendFile2, readFile as readFile5, realpath as realpath2 } from "node:fs/promises";
+import { join as join15, posix as posix9, relative as relative5, sep as sep6 } from "node:path";
 async function ignoreOutput(cwd, path) {
   if (!await insideWorkTree(cwd)) return;
-  if ((await runGit(cwd, ["ls-files", "-z", "--", path])).length) {
+  const named3 = await asGitNamesIt(cwd, path);
+  if ((await runGit(cwd, ["ls-files", "-z", "--", named3])).length) {
     throw new UserError(
-      `output '${path}' is already tracked by git; DVC caches it, so git must not hold it too. Stop tracking it: git rm -r --cached '${path}' && git commit -m "stop tracking ${path}"`
+      `output '${path}' is already tracked by git; DVC caches it, so git must not hold it too. Stop tracking it: git rm -r --cached '${named3}' && git commit -m "stop tracking ${named3}"`
     );
   }
-  if (await gitIgnores(cwd, path)) return;
-  const gitignore = posix9.join(posix9.dirname(path), ".gitignore");
+  if (await gitIgnores(cwd, named3)) return;
+  const gitignore = posix9.join(posix9.dirname(named3), ".gitignore");
   const file = join15(cwd, ...gitignore.split("/"));
   const before = await readFile5(file, "utf8").catch(() => "");
   await appendFile2(file, `${before && !before.endsWith("\n") ? "\n" : ""}/${escapePattern(posix9.basename(path))}
 `);
+}
+async function asGitNamesIt(cwd, path) {
+  const folder = posix9.dirname(path);
+  if (folder === ".") return path;
+  const here = await realpath2(cwd);
+  const real = await realpath2(join15(cwd, ...folder.split("/"))).catch(() => null);
+  if (!real || real === join15(here, ...folder.split("/"))) return path;
+  const top2 = await realpath2((await runGit(cwd, ["rev-parse", "--show-toplevel"])).trim());
+  if (real !== top2 && !real.startsWith(top2 + sep6)) {
+    throw new UserError(
+      `output '${path}' is in '${folder}', which leads to ${real}, outside the git repository: DVC cannot git-ignore an output there ("is outside of git repository"); write the output to a folder of the project, or declare the linked folder itself as the output`
+    );
+  }
+  return posix9.join(relative5(here, real).split(sep6).join("/") || ".", posix9.basename(path));
 }
 function escapePattern(name) {
   return name.replace(/[[\]!*#?]/g, (c) => `\\${c}`);
@@ -16734,7 +16749,7 @@ async function nestedPipelines(given, project) {
   return out;
 }
 function physicalRoot(given) {
-  return realpath2(given).catch(() => given);
+  return realpath3(given).catch(() => given);
 }
 async function pipelineStatus(pipeline2, targets = [], options = {}) {
   const { dag, ws } = pipeline2;
@@ -18091,11 +18106,11 @@ function checkStoreBranch(branch, origin, orElse = "") {
 }
 
 // src/config/project-root.ts
-import { realpath as realpath3, stat as stat10 } from "node:fs/promises";
-import { dirname as dirname8, join as join18, posix as posix10, relative as relative5, sep as sep6 } from "node:path";
+import { realpath as realpath4, stat as stat10 } from "node:fs/promises";
+import { dirname as dirname8, join as join18, posix as posix10, relative as relative6, sep as sep7 } from "node:path";
 var PROJECT_FILES2 = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
-  const real = await realpath3(start).catch(() => null);
+  const real = await realpath4(start).catch(() => null);
   if (!real || !await isDirectory2(real)) {
     throw new UserError(`${what}: '${written}' is not a directory (${start} ${real ? "is a file" : "does not exist"}).`);
   }
@@ -18135,10 +18150,10 @@ async function movedAwayRoot(git, sha2, start) {
   return gone.length === 1 ? gone[0] : null;
 }
 async function fromTop(top2, dir) {
-  const [realTop, realDir] = await Promise.all([realpath3(top2).catch(() => top2), realpath3(dir).catch(() => dir)]);
-  const rel = relative5(realTop, realDir);
-  if (rel === ".." || rel.startsWith(`..${sep6}`)) return null;
-  return rel.split(sep6).join("/");
+  const [realTop, realDir] = await Promise.all([realpath4(top2).catch(() => top2), realpath4(dir).catch(() => dir)]);
+  const rel = relative6(realTop, realDir);
+  if (rel === ".." || rel.startsWith(`..${sep7}`)) return null;
+  return rel.split(sep7).join("/");
 }
 async function nearestProject(chain, folders, inGit) {
   for (const dir of chain) if (await folders.isFolder(folders.join(dir, ".dvc"))) return dir;
@@ -18150,7 +18165,7 @@ async function nearestProject(chain, folders, inGit) {
 }
 async function gitRoot(dir) {
   try {
-    return await realpath3((await GitRepo.open(dir)).root);
+    return await realpath4((await GitRepo.open(dir)).root);
   } catch {
     return null;
   }
@@ -18411,8 +18426,8 @@ function workingDirectoryIn(workspaceRoot, written) {
     }
   };
   const [realRoot, realStart] = [real(resolve6(workspaceRoot)), real(start)];
-  const rel = realRoot && realStart ? relative6(realRoot, realStart) : relative6(resolve6(workspaceRoot), start);
-  if (rel === ".." || rel.startsWith(`..${sep7}`) || isAbsolute4(rel)) {
+  const rel = realRoot && realStart ? relative7(realRoot, realStart) : relative7(resolve6(workspaceRoot), start);
+  if (rel === ".." || rel.startsWith(`..${sep8}`) || isAbsolute4(rel)) {
     throw new UserError(
       `Input 'working-directory': '${written}' is outside the workspace (${resolve6(workspaceRoot)}): expected a folder of the checked-out repository, as a path relative to the workspace (such as \`ml\`, or \`.\` for its root).`
     );
@@ -18421,7 +18436,7 @@ function workingDirectoryIn(workspaceRoot, written) {
 }
 function projectFileIn(start, top2) {
   for (let dir = start; ; dir = dirname9(dir)) {
-    if (existsSync8(join19(dir, PROJECT_FILE))) return relative6(resolve6(top2), join19(dir, PROJECT_FILE)).split(sep7).join("/");
+    if (existsSync8(join19(dir, PROJECT_FILE))) return relative7(resolve6(top2), join19(dir, PROJECT_FILE)).split(sep8).join("/");
     if (dir === resolve6(top2) || dirname9(dir) === dir) return null;
   }
 }
@@ -19059,9 +19074,9 @@ function signedInt(value) {
 }
 var FACTOR_FROM_PERCENT = 1e3;
 function percent(row3) {
-  const { relative: relative9 } = row3;
-  if (relative9 === void 0 || !Number.isFinite(relative9) || relative9 === 0) return null;
-  const pct = relative9 * 100;
+  const { relative: relative10 } = row3;
+  if (relative10 === void 0 || !Number.isFinite(relative10) || relative10 === 0) return null;
+  const pct = relative10 * 100;
   const abs = Math.abs(pct);
   const text2 = abs < 0.1 ? String(Number(abs.toPrecision(1))) : Number(abs.toFixed(1)) < 10 ? abs.toFixed(1) : abs.toFixed(0);
   const factor = (numericValue(row3.new) ?? Number.NaN) / (numericValue(row3.old) ?? Number.NaN);
@@ -19540,7 +19555,7 @@ function values(...vs) {
 }
 
 // src/report/images.ts
-import { relative as relative7, resolve as resolve7, sep as sep8 } from "node:path";
+import { relative as relative8, resolve as resolve7, sep as sep9 } from "node:path";
 var RELATIVE_IMAGES = {
   // encodeURIComponent leaves ( and ), which would end the link.
   url: (path) => path.split("/").map((part) => encodeURIComponent(part).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/"),
@@ -19548,7 +19563,7 @@ var RELATIVE_IMAGES = {
   charts: true
 };
 function imagesIn(imageDir, reportDir) {
-  const prefix = relative7(resolve7(reportDir), resolve7(imageDir)).split(sep8).filter(Boolean);
+  const prefix = relative8(resolve7(reportDir), resolve7(imageDir)).split(sep9).filter(Boolean);
   return { ...RELATIVE_IMAGES, url: (path) => RELATIVE_IMAGES.url([...prefix, path].join("/")), where: "the artifact folder" };
 }
 function hostedImages(hosted, where2, charts = true) {
@@ -20684,8 +20699,8 @@ function insideFolder(path) {
 }
 
 // src/publish/github/checks.ts
-import { realpath as realpath4 } from "node:fs/promises";
-import { posix as posix11, relative as relative8, sep as sep9 } from "node:path";
+import { realpath as realpath5 } from "node:fs/promises";
+import { posix as posix11, relative as relative9, sep as sep10 } from "node:path";
 
 // src/publish/github/failure.ts
 function answeredStatus(error2) {
@@ -20995,8 +21010,8 @@ var GateCheckPublisher = class extends CheckRunTarget {
   }
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
-    const real = async (p) => realpath4(p).catch(() => p);
-    const prefix = relative8(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep9).join("/");
+    const real = async (p) => realpath5(p).catch(() => p);
+    const prefix = relative9(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep10).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }
 };
@@ -23377,8 +23392,8 @@ function ruleItem(r, metrics, name) {
   if (r.status === "error") return `${short(name(r.metric.file, r.metric.key))}: ${short(r.detail.replace(/`/g, ""), 120)}`;
   const row3 = metrics.find((f) => f.path === r.metric.file)?.rows.find((x) => x.key === r.metric.key);
   const metric = name(r.metric.file, r.metric.key);
-  const relative9 = r.detail.includes("(base ");
-  if (relative9 && row3 && row3.diff !== void 0 && r.base !== null && r.head !== null) return change(metric, row3);
+  const relative10 = r.detail.includes("(base ");
+  if (relative10 && row3 && row3.diff !== void 0 && r.base !== null && r.head !== null) return change(metric, row3);
   if (r.head !== null) return `${short(metric)} ${formatNumber(r.head)} (rule: ${short(r.rule)})`;
   return `${short(metric)}: ${short(r.detail.replace(/`/g, ""), 120)}`;
 }
@@ -23526,9 +23541,9 @@ function row2(causes) {
       changed: boolean(o.changed, key(at, "changed"))
     };
     const diff = optional(change2)(o.diff, key(at, "diff"));
-    const relative9 = optional(change2)(o.relative, key(at, "relative"));
+    const relative10 = optional(change2)(o.relative, key(at, "relative"));
     if (diff !== void 0) out.diff = diff;
-    if (relative9 !== void 0) out.relative = relative9;
+    if (relative10 !== void 0) out.relative = relative10;
     if (causes && o.causes !== void 0) {
       const where2 = key(at, "causes");
       const index = o.causes;
@@ -25896,11 +25911,11 @@ function hasFiniteChanges(row3) {
 }
 function finiteChanges(row3) {
   if (hasFiniteChanges(row3)) return row3;
-  const { diff, relative: relative9, causes: _causes, ...rest } = row3;
+  const { diff, relative: relative10, causes: _causes, ...rest } = row3;
   return {
     ...rest,
     ...diff === void 0 ? {} : { diff: exactDiffValue(row3) ?? asValue(diff) },
-    ...relative9 === void 0 ? {} : { relative: asValue(relative9) }
+    ...relative10 === void 0 ? {} : { relative: asValue(relative10) }
   };
 }
 function asValue(n) {

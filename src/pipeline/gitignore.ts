@@ -1,5 +1,5 @@
-import { appendFile, readFile } from 'node:fs/promises';
-import { join, posix } from 'node:path';
+import { appendFile, readFile, realpath } from 'node:fs/promises';
+import { join, posix, relative, sep } from 'node:path';
 import { gitYesNo, runGit } from '../git/run';
 import { UserError } from '../util/errors';
 
@@ -11,16 +11,38 @@ import { UserError } from '../util/errors';
  */
 export async function ignoreOutput(cwd: string, path: string): Promise<void> {
   if (!(await insideWorkTree(cwd))) return;
-  if ((await runGit(cwd, ['ls-files', '-z', '--', path])).length) {
+  const named = await asGitNamesIt(cwd, path);
+  if ((await runGit(cwd, ['ls-files', '-z', '--', named])).length) {
     throw new UserError(
-      `output '${path}' is already tracked by git; DVC caches it, so git must not hold it too. Stop tracking it: git rm -r --cached '${path}' && git commit -m "stop tracking ${path}"`,
+      `output '${path}' is already tracked by git; DVC caches it, so git must not hold it too. Stop tracking it: git rm -r --cached '${named}' && git commit -m "stop tracking ${named}"`,
     );
   }
-  if (await gitIgnores(cwd, path)) return;
-  const gitignore = posix.join(posix.dirname(path), '.gitignore');
+  if (await gitIgnores(cwd, named)) return;
+  const gitignore = posix.join(posix.dirname(named), '.gitignore');
   const file = join(cwd, ...gitignore.split('/'));
   const before = await readFile(file, 'utf8').catch(() => '');
   await appendFile(file, `${before && !before.endsWith('\n') ? '\n' : ''}/${escapePattern(posix.basename(path))}\n`);
+}
+
+/**
+ * `path` as git can name it. git takes no path beyond a link (`pathspec … is beyond a symbolic link`), and DVC writes
+ * the entry into the `.gitignore` of the folder a linked folder leads to (scmrepo's `Git.ignore` opens
+ * `models/.gitignore` through the link): an output in a linked folder is named by that folder's real path. One
+ * outside the git work tree is refused as scmrepo refuses it (`FileNotInRepoError`).
+ */
+async function asGitNamesIt(cwd: string, path: string): Promise<string> {
+  const folder = posix.dirname(path);
+  if (folder === '.') return path;
+  const here = await realpath(cwd);
+  const real = await realpath(join(cwd, ...folder.split('/'))).catch(() => null);
+  if (!real || real === join(here, ...folder.split('/'))) return path;
+  const top = await realpath((await runGit(cwd, ['rev-parse', '--show-toplevel'])).trim());
+  if (real !== top && !real.startsWith(top + sep)) {
+    throw new UserError(
+      `output '${path}' is in '${folder}', which leads to ${real}, outside the git repository: DVC cannot git-ignore an output there ("is outside of git repository"); write the output to a folder of the project, or declare the linked folder itself as the output`,
+    );
+  }
+  return posix.join(relative(here, real).split(sep).join('/') || '.', posix.basename(path));
 }
 
 /** pathspec's GitWildMatchPattern.escape, which scmrepo applies to the entry: `[`, `]`, `!`, `*`, `#` and `?`. */

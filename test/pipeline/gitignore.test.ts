@@ -1,9 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli';
-import { TempRepo } from '../helpers/repo';
+import { TempRepo, tempDir } from '../helpers/repo';
 
 const DVC_YAML = `stages:
   count:
@@ -68,4 +68,39 @@ describe('repro git-ignores the cached outputs it writes, as dvc repro does (dis
     assert.equal(readFileSync(join(repo.dir, 'dvc.lock'), 'utf8'), lock);
     repo.remove();
   });
+
+  test(
+    "an output in a linked folder is git-ignored in the folder the link leads to, as DVC's does; one leading out of the repository fails its stage by name",
+    { skip: process.platform === 'win32' && 'symlinks need extra rights on Windows' },
+    async () => {
+      const repo = new TempRepo('mlreport-gitignore-');
+      repo.write({
+        '.dvc/.gitignore': '/cache\n',
+        'runs/7/.keep': '',
+        'train.js': "require('fs').mkdirSync('models/weights', { recursive: true });\nrequire('fs').writeFileSync('models/weights/w.bin', 'w');\n",
+        'dvc.yaml': 'stages:\n  train:\n    cmd: node train.js\n    outs:\n    - models/weights\n',
+      });
+      symlinkSync(join('runs', '7'), join(repo.dir, 'models'));
+      repo.commit('project');
+      const r = await runCli(['repro'], repo.dir);
+      // git names no path beyond a link (`pathspec 'models/weights' is beyond a symbolic link`): the entry goes where the link leads.
+      assert.equal(r.code, 0, r.stderr + r.stdout);
+      assert.equal(readFileSync(join(repo.dir, 'runs', '7', '.gitignore'), 'utf8'), '/weights\n');
+      assert.equal(repo.git('check-ignore', 'runs/7/weights/w.bin'), 'runs/7/weights/w.bin');
+
+      const outside = tempDir();
+      mkdirSync(join(outside, 'models'));
+      repo.git('rm', '-q', 'models');
+      symlinkSync(join(outside, 'models'), join(repo.dir, 'models'));
+      repo.commit('models elsewhere');
+      const refused = await runCli(['repro', '--force'], repo.dir);
+      assert.equal(refused.code, 1, refused.stderr + refused.stdout);
+      assert.match(
+        refused.stdout,
+        /^train: failed .*\(output 'models\/weights' is in 'models', which leads to .*, outside the git repository: DVC cannot git-ignore an output there/m,
+      );
+      assert.doesNotMatch(refused.stdout + refused.stderr, /pathspec|fatal/);
+      repo.remove();
+    },
+  );
 });
