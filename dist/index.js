@@ -9233,6 +9233,7 @@ function mib(bytes) {
 var PRIVATE_DIRS = [".git", ".dvc"];
 var MAX_WORKSPACE_FILES = 2e5;
 var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".mlreport"]);
+var MAX_LINKED_FOLDERS = 1e3;
 var MAX_LINK_HOPS = 40;
 var MAX_LINK_BYTES = 4096;
 function isPrivate(part) {
@@ -9521,7 +9522,7 @@ async function ignoredInWorkspace(root, paths) {
   const out = /* @__PURE__ */ new Set();
   if (!paths.length) return out;
   const dvcignore = new DvcIgnore(root);
-  for (const path of paths) if (dvcignore.isIgnored(path, false)) out.add(path);
+  for (const path of paths) if (dvcignore.isIgnored(path, false) || throughLink(root, path)) out.add(path);
   const asked = paths.filter((p) => !out.has(p));
   if (!asked.length) return out;
   try {
@@ -9531,11 +9532,21 @@ async function ignoredInWorkspace(root, paths) {
   }
   return out;
 }
+function throughLink(root, path) {
+  let dir = root;
+  for (const part of path.split("/").slice(0, -1)) {
+    dir = join4(dir, part);
+    if (lstatSync(dir, { throwIfNoEntry: false })?.isSymbolicLink()) return true;
+  }
+  return false;
+}
 async function walk(root) {
   const out = [];
-  const queue = [[root, ""]];
+  const queue = [[root, "", []]];
+  let realRoot = null;
+  let linksWalked = 0;
   for (let head = 0; head < queue.length && out.length < MAX_WORKSPACE_FILES; head++) {
-    const [dir, prefix] = queue[head];
+    const [dir, prefix, through] = queue[head];
     let entries;
     try {
       entries = await readdir2(dir, { withFileTypes: true });
@@ -9545,12 +9556,38 @@ async function walk(root) {
     for (const entry of entries) {
       if (isPrivate(entry.name)) continue;
       const rel = prefix + entry.name;
+      const full = join4(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) queue.push([join4(dir, entry.name), `${rel}/`]);
-      } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
+        if (!SKIP_DIRS.has(entry.name)) queue.push([full, `${rel}/`, through]);
+        continue;
+      }
+      if (entry.isSymbolicLink() && !SKIP_DIRS.has(entry.name) && linksWalked < MAX_LINKED_FOLDERS && statSync3(full, { throwIfNoEntry: false })?.isDirectory()) {
+        realRoot ??= realpathSync2.native(root);
+        const target = linkedFolder(full, dir, realRoot);
+        if (target && !through.includes(target)) {
+          linksWalked++;
+          queue.push([full, `${rel}/`, [...through, target]]);
+          continue;
+        }
+      }
+      if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
     }
   }
   return out.sort();
+}
+function linkedFolder(link, folder, realRoot) {
+  let target;
+  let place2;
+  try {
+    target = realpathSync2.native(link);
+    place2 = realpathSync2.native(folder);
+  } catch {
+    return null;
+  }
+  if (!target.startsWith(realRoot + sep2)) return null;
+  if (target.slice(realRoot.length + 1).split(sep2).some(isPrivate))
+    return null;
+  return place2 === target || place2.startsWith(target + sep2) ? null : target;
 }
 function oneChunk(bytes) {
   return bytes ? [bytes] : null;
@@ -12803,7 +12840,7 @@ function projectAt(tree, revision2, projects) {
 }
 async function loadDvcYamls(tree, files) {
   const out = { dvcYamls: [], errors: [] };
-  const dirs = dvcYamlDirs(files ?? await tree.list());
+  const dirs = dvcYamlDirs(files ?? await filesDvcCollects(tree));
   if (dirs[0] !== "") dirs.unshift("");
   for (const dir of dirs) {
     try {

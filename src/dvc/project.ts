@@ -260,7 +260,7 @@ export function projectAt(tree: Tree, revision: string, projects: LoadedProjects
  */
 export async function loadDvcYamls(tree: Tree, files?: string[]): Promise<{ dvcYamls: DvcYaml[]; errors: FileError[] }> {
   const out: { dvcYamls: DvcYaml[]; errors: FileError[] } = { dvcYamls: [], errors: [] };
-  const dirs = dvcYamlDirs(files ?? (await tree.list()));
+  const dirs = dvcYamlDirs(files ?? (await filesDvcCollects(tree)));
   // The root's is read even when no file is listed there: a folder named dvc.yaml is an error, not "no pipeline".
   if (dirs[0] !== '') dirs.unshift('');
   for (const dir of dirs) {

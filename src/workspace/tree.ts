@@ -39,8 +39,9 @@ export interface Tree {
   list(): Promise<string[]>;
   /**
    * Of `paths` (files of `list()`), those DVC does not look at when it collects a project's files in a workspace: ones
-   * a `.gitignore` covers (DVC asks git's ignore rules of the local filesystem alone) or a `.dvcignore` does. Absent on
-   * a commit, whose files git holds.
+   * a `.gitignore` covers (DVC asks git's ignore rules of the local filesystem alone) or a `.dvcignore` does, and ones
+   * the listing found through a link to a folder (DVC's walk does not follow links). Absent on a commit, whose files
+   * git holds.
    */
   ignored?(paths: readonly string[]): Promise<Set<string>>;
   /**
@@ -139,6 +140,8 @@ const PRIVATE_DIRS = ['.git', '.dvc'];
 /** Walking stops here: a workspace with more files is mostly data, and values files are near the top. */
 const MAX_WORKSPACE_FILES = 200_000;
 const SKIP_DIRS = new Set(['node_modules', '.mlreport']);
+/** Links to folders walked through in one listing: links that lead into each other cannot multiply it without end. */
+const MAX_LINKED_FOLDERS = 1000;
 /** Links followed inside a commit before giving up (a loop of links). */
 const MAX_LINK_HOPS = 40;
 /** A link's target is a path: longer than PATH_MAX is not one. */
@@ -513,13 +516,14 @@ function missingObject(path: string, entry: TreeEntry, error: Error | null): Err
 
 /**
  * The paths git's ignore rules (`check-ignore --no-index`: the patterns, tracked or not, as DVC asks them) or a
- * `.dvcignore` cover. One git process for all; a folder that is no git work tree has no git ignores.
+ * `.dvcignore` cover, or that lie beyond a link to a folder. One git process for all; a folder that is no git work tree has no git ignores.
  */
 async function ignoredInWorkspace(root: string, paths: readonly string[]): Promise<Set<string>> {
   const out = new Set<string>();
   if (!paths.length) return out;
   const dvcignore = new DvcIgnore(root);
-  for (const path of paths) if (dvcignore.isIgnored(path, false)) out.add(path);
+  // DVC's walk does not follow links (collect_files: `followlinks=False`): a file the listing found through one is not looked at.
+  for (const path of paths) if (dvcignore.isIgnored(path, false) || throughLink(root, path)) out.add(path);
   const asked = paths.filter((p) => !out.has(p));
   if (!asked.length) return out;
   try {
@@ -531,13 +535,32 @@ async function ignoredInWorkspace(root: string, paths: readonly string[]): Promi
   return out;
 }
 
-/** Breadth first, so a root dvc.yaml is found even when a data folder alone would reach the cap. */
+/** Whether a folder on the way to `path` (from `root`) is a link. */
+function throughLink(root: string, path: string): boolean {
+  let dir = root;
+  for (const part of path.split('/').slice(0, -1)) {
+    dir = join(dir, part);
+    if (lstatSync(dir, { throwIfNoEntry: false })?.isSymbolicLink()) return true;
+  }
+  return false;
+}
+
+/**
+ * Breadth first, so a root dvc.yaml is found even when a data folder alone would reach the cap. A link to a folder of
+ * the project is walked as the folder it leads to, its files listed under the link's path, as DVC reads a metrics or
+ * plots folder, or a stage's output folder, that is a link (`models` → `runs/7/models`), but not when it leads to a
+ * folder above it or to one a link on the way leads to (a loop). A link to a folder outside the project stays one
+ * entry, which the reader refuses by name.
+ */
 async function walk(root: string): Promise<string[]> {
   const out: string[] = [];
-  const queue: [string, string][] = [[root, '']];
+  // Each folder with the folders that the links on the way to it lead to: a link to one of them is a loop.
+  const queue: [string, string, readonly string[]][] = [[root, '', []]];
+  let realRoot: string | null = null;
+  let linksWalked = 0;
   // An index, not shift(): shifting is O(n) a folder, quadratic near the cap.
   for (let head = 0; head < queue.length && out.length < MAX_WORKSPACE_FILES; head++) {
-    const [dir, prefix] = queue[head]!;
+    const [dir, prefix, through] = queue[head]!;
     let entries;
     try {
       entries = await readdir(dir, { withFileTypes: true });
@@ -547,12 +570,53 @@ async function walk(root: string): Promise<string[]> {
     for (const entry of entries) {
       if (isPrivate(entry.name)) continue;
       const rel = prefix + entry.name;
+      const full = join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) queue.push([join(dir, entry.name), `${rel}/`]);
-      } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
+        if (!SKIP_DIRS.has(entry.name)) queue.push([full, `${rel}/`, through]);
+        continue;
+      }
+      if (
+        entry.isSymbolicLink() &&
+        !SKIP_DIRS.has(entry.name) &&
+        linksWalked < MAX_LINKED_FOLDERS &&
+        statSync(full, { throwIfNoEntry: false })?.isDirectory()
+      ) {
+        realRoot ??= realpathSync.native(root);
+        const target = linkedFolder(full, dir, realRoot);
+        if (target && !through.includes(target)) {
+          linksWalked++;
+          queue.push([full, `${rel}/`, [...through, target]]);
+          continue;
+        }
+      }
+      if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
     }
   }
   return out.sort();
+}
+
+/**
+ * The real path of the folder `link` (in `folder`) leads to, when it is a folder of the project that is neither git's
+ * or DVC's own nor one the link is inside of; null otherwise.
+ */
+function linkedFolder(link: string, folder: string, realRoot: string): string | null {
+  let target: string;
+  let place: string;
+  try {
+    target = realpathSync.native(link);
+    place = realpathSync.native(folder);
+  } catch {
+    return null;
+  }
+  if (!target.startsWith(realRoot + sep)) return null;
+  if (
+    target
+      .slice(realRoot.length + 1)
+      .split(sep)
+      .some(isPrivate)
+  )
+    return null;
+  return place === target || place.startsWith(target + sep) ? null : target;
 }
 
 /** Bytes already read, as a streamed read of them. */

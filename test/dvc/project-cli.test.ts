@@ -380,3 +380,25 @@ test("stages of two dvc.yaml files whose outputs overlap, or of one stage: statu
   }
   assert.ok(!existsSync(join(r.dir, 'data')), 'no stage ran');
 });
+
+test(
+  'a stage output folder that is a link to a folder of the project: its metrics are read through it, and a .dvc file in a linked folder is collected once, where it is',
+  { skip: process.platform === 'win32' && 'symlinks need extra rights on Windows' },
+  async () => {
+    const r = repo();
+    r.commit('project', {
+      'dvc.yaml': 'stages:\n  train:\n    cmd: node train.js\n    outs:\n    - models\nmetrics:\n- models\n',
+      'train.js': "require('fs').writeFileSync('models/m.json', '{\"acc\": 0.5}');\n",
+    });
+    r.write({ 'runs/7/m.json': '{"acc": 0.75}', 'runs/7/w.dvc': 'outs:\n- md5: 0cc175b9c0f1b6a831c399e269772661\n  size: 1\n  hash: md5\n  path: w.bin\n' });
+    symlinkSync(join('runs', '7'), join(r.dir, 'models'));
+    symlinkSync(join('runs', '7'), join(r.dir, 'latest'));
+    const diff = await cli(['metrics', 'diff', '--json'], r.dir);
+    assert.equal(diff.code, 0, diff.stdout + diff.stderr);
+    assert.deepEqual(JSON.parse(diff.stdout), { 'models/m.json': { acc: { old: null, new: 0.75 } } });
+    // The .dvc file is runs/7/w.dvc alone: DVC's walk does not follow links (latest/w.dvc would track the same data twice).
+    const status = await cli(['status', '--json'], r.dir);
+    assert.equal(status.code, 0, status.stdout + status.stderr);
+    assert.deepEqual(Object.keys(JSON.parse(status.stdout)).sort(), ['runs/7/w.dvc', 'train']);
+  },
+);

@@ -4,7 +4,7 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GitRepo } from '../../src/git/repo';
 import { commitTree, projectPath, ReadBudget, RefusedRead, WorkspaceListing, workspaceTree } from '../../src/workspace/tree';
-import { TempRepo } from '../helpers/repo';
+import { TempRepo, tempDir } from '../helpers/repo';
 
 const repos: TempRepo[] = [];
 after(() => repos.forEach((r) => r.remove()));
@@ -70,6 +70,44 @@ describe('the guarded trees', { skip: process.platform === 'win32' && 'symlinks 
     await assert.rejects(tree.read('big.txt'), /big\.txt: 0\.00 MiB is larger than|big\.txt: .* larger than/);
     await assert.rejects(workspaceTree(r.dir, { budget }).read('b.txt'), /one run may read/);
     assert.equal(await tree.read('missing.txt'), null);
+  });
+
+  test('workspace: a link to a folder of the project is listed through, as DVC reads a linked metrics, plots or output folder; one out of it, into .git, or to a folder above stays one entry', async () => {
+    const r = new TempRepo();
+    repos.push(r);
+    const outside = tempDir();
+    r.write({ 'runs/7/m.json': '{"acc": 1}', 'runs/7/plots/loss.csv': 'step,loss\n1,0.5\n' });
+    writeFileSync(join(outside, 'secret.json'), '{}');
+    symlinkSync(join('runs', '7'), join(r.dir, 'models'));
+    symlinkSync(join('runs', '7'), join(r.dir, 'again'));
+    symlinkSync('..', join(r.dir, 'runs', 'up'));
+    symlinkSync(outside, join(r.dir, 'elsewhere'));
+    symlinkSync('.git', join(r.dir, 'gitdir'));
+    const tree = workspaceTree(r.dir);
+    const listed = await tree.list();
+    assert.deepEqual(listed, [
+      'again/m.json',
+      'again/plots/loss.csv',
+      'elsewhere',
+      'gitdir',
+      'models/m.json',
+      'models/plots/loss.csv',
+      'runs/7/m.json',
+      'runs/7/plots/loss.csv',
+      'runs/up',
+    ]);
+    assert.equal((await tree.read('models/m.json'))?.toString(), '{"acc": 1}');
+    await assert.rejects(tree.read('elsewhere/secret.json'), /a link to a file outside the project; not read/);
+    // Links that lead into each other are walked until one would lead where a link on the way already did.
+    r.write({ 'loop/a/x.txt': 'x', 'loop/b/y.txt': 'y' });
+    symlinkSync(join('..', 'b'), join(r.dir, 'loop', 'a', 'to-b'));
+    symlinkSync(join('..', 'a'), join(r.dir, 'loop', 'b', 'to-a'));
+    assert.deepEqual(
+      (await workspaceTree(r.dir).list()).filter((f) => f.startsWith('loop/a/')),
+      ['loop/a/to-b/to-a/to-b', 'loop/a/to-b/to-a/x.txt', 'loop/a/to-b/y.txt', 'loop/a/x.txt'],
+    );
+    // DVC's walk of the project's files does not follow links: a .dvc file found through one is not the project's.
+    assert.deepEqual([...(await tree.ignored!(['models/plots/loss.csv', 'runs/7/plots/loss.csv']))], ['models/plots/loss.csv']);
   });
 
   test('a commit: links are followed inside it; links out of the project or into .git are refused; no .git in listings', async () => {
