@@ -18310,7 +18310,7 @@ function umask() {
 
 // src/dvc/data/checkout.ts
 import { chmodSync, constants as constants2, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
-import { chmod as chmod2, copyFile as copyFile2, lstat as lstat3, mkdir as mkdir2, readdir as readdir4, rename as rename2, rm as rm3, stat as stat3 } from "node:fs/promises";
+import { chmod as chmod2, copyFile as copyFile2, lstat as lstat3, mkdir as mkdir2, readdir as readdir4, readlink, rename as rename2, rm as rm3, stat as stat3 } from "node:fs/promises";
 import { basename as basename4, dirname as dirname5, join as join9, relative as relative4, resolve as resolve2, sep as sep5 } from "node:path";
 var COPIES_AT_ONCE = 8;
 var WORK_DIR = join9("tmp", "mlreport-checkout");
@@ -18391,6 +18391,7 @@ async function place(cache, root, target, options2) {
   if (!await cache.has(target.oid, legacy)) throw new DataError(`${target.path}: object ${target.oid} is not in the cache (${cache.dir}); pull it first`);
   await removeLeftovers(dest, options2.staged);
   const current = await lstat3(dest).catch(() => void 0);
+  if (current?.isSymbolicLink()) await refuseLinkToNoFile(dest, target.path);
   if (!isDirOid(target.oid)) {
     if (current?.isFile() && await md5(dest, legacy) === target.oid) {
       if (target.isexec) await chmod2(dest, 493 & ~umask());
@@ -18461,6 +18462,14 @@ async function place(cache, root, target, options2) {
 async function materialise(from, to, exec) {
   await copyFile2(from, to, constants2.COPYFILE_FICLONE);
   await chmod2(to, (exec ? 511 : 438) & ~umask());
+}
+async function refuseLinkToNoFile(dest, path) {
+  const led = await stat3(dest).catch(() => void 0);
+  if (led?.isFile()) return;
+  const to = await readlink(dest);
+  throw new DataError(
+    `${path}: a link to ${to}, which ${led ? "is a folder" : "does not exist"}, is where the output goes; checkout does not write through or over a link: remove it, or put the folder it leads to in its place`
+  );
 }
 async function guardUnsaved(cache, dest, path, legacy, options2) {
   if (options2.force) return;

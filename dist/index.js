@@ -15111,7 +15111,7 @@ function umask() {
 
 // src/dvc/data/checkout.ts
 import { chmodSync, constants as constants5, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
-import { chmod as chmod3, copyFile as copyFile3, lstat as lstat4, mkdir as mkdir5, readdir as readdir4, rename as rename5, rm as rm5, stat as stat6 } from "node:fs/promises";
+import { chmod as chmod3, copyFile as copyFile3, lstat as lstat4, mkdir as mkdir5, readdir as readdir4, readlink as readlink2, rename as rename5, rm as rm5, stat as stat6 } from "node:fs/promises";
 import { basename as basename5, dirname as dirname6, join as join12, relative as relative4, resolve as resolve4, sep as sep5 } from "node:path";
 var COPIES_AT_ONCE = 8;
 var WORK_DIR = join12("tmp", "mlreport-checkout");
@@ -15183,6 +15183,7 @@ async function place(cache, root, target, options) {
   if (!await cache.has(target.oid, legacy)) throw new DataError(`${target.path}: object ${target.oid} is not in the cache (${cache.dir}); pull it first`);
   await removeLeftovers(dest, options.staged);
   const current = await lstat4(dest).catch(() => void 0);
+  if (current?.isSymbolicLink()) await refuseLinkToNoFile(dest, target.path);
   if (!isDirOid(target.oid)) {
     if (current?.isFile() && await md5(dest, legacy) === target.oid) {
       if (target.isexec) await chmod3(dest, 493 & ~umask());
@@ -15253,6 +15254,14 @@ async function place(cache, root, target, options) {
 async function materialise(from, to, exec) {
   await copyFile3(from, to, constants5.COPYFILE_FICLONE);
   await chmod3(to, (exec ? 511 : 438) & ~umask());
+}
+async function refuseLinkToNoFile(dest, path) {
+  const led = await stat6(dest).catch(() => void 0);
+  if (led?.isFile()) return;
+  const to = await readlink2(dest);
+  throw new DataError(
+    `${path}: a link to ${to}, which ${led ? "is a folder" : "does not exist"}, is where the output goes; checkout does not write through or over a link: remove it, or put the folder it leads to in its place`
+  );
 }
 async function guardUnsaved(cache, dest, path, legacy, options) {
   if (options.force) return;

@@ -1,6 +1,6 @@
 import { nodeCrypto } from '../../util/node-crypto';
 import { chmodSync, constants, copyFileSync, createReadStream, rmSync } from 'node:fs';
-import { chmod, copyFile, lstat, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { chmod, copyFile, lstat, mkdir, readdir, readlink, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { umask, type Cache } from './cache';
 import { DataError } from './errors';
@@ -167,6 +167,7 @@ async function place(cache: Cache, root: string, target: CheckoutTarget, options
   if (!(await cache.has(target.oid, legacy))) throw new DataError(`${target.path}: object ${target.oid} is not in the cache (${cache.dir}); pull it first`);
   await removeLeftovers(dest, options.staged);
   const current = await lstat(dest).catch(() => undefined);
+  if (current?.isSymbolicLink()) await refuseLinkToNoFile(dest, target.path);
   if (!isDirOid(target.oid)) {
     if (current?.isFile() && (await md5(dest, legacy)) === target.oid) {
       if (target.isexec) await chmod(dest, 0o755 & ~umask());
@@ -242,6 +243,20 @@ async function place(cache: Cache, root: string, target: CheckoutTarget, options
 async function materialise(from: string, to: string, exec: boolean): Promise<void> {
   await copyFile(from, to, constants.COPYFILE_FICLONE);
   await chmod(to, (exec ? 0o777 : 0o666) & ~umask());
+}
+
+/**
+ * A link where an output goes that leads to a folder, or to nothing, is not checked out: what is there is the link's
+ * to say, not a file to compare (its read failed with EISDIR or ENOENT). A link to a file (DVC's `symlink` cache
+ * type) is checked and replaced as a file is.
+ */
+async function refuseLinkToNoFile(dest: string, path: string): Promise<void> {
+  const led = await stat(dest).catch(() => undefined);
+  if (led?.isFile()) return;
+  const to = await readlink(dest);
+  throw new DataError(
+    `${path}: a link to ${to}, which ${led ? 'is a folder' : 'does not exist'}, is where the output goes; checkout does not write through or over a link: remove it, or put the folder it leads to in its place`,
+  );
 }
 
 async function guardUnsaved(cache: Cache, dest: string, path: string, legacy: boolean, options: CheckoutOptions): Promise<void> {

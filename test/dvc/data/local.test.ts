@@ -287,6 +287,36 @@ describe('DVC data layer on a local-directory remote', () => {
     );
   });
 
+  test(
+    'a link where a directory output goes, to a folder or to nothing, is refused by name (not EISDIR or ENOENT); a link to a file is replaced as before',
+    { skip: process.platform === 'win32' && 'symlinks need extra rights on Windows' },
+    async () => {
+      const root = temp();
+      const cache = new Cache(join(root, '.dvc', 'cache'));
+      const store = temp();
+      exampleDirInStore(store);
+      await pull(cache, openRemote(localRemote(store)), [{ oid: EXAMPLE_DIR.oid, path: 'data' }]);
+      mkdirSync(join(root, 'runs', '7'), { recursive: true });
+      symlinkSync(join('runs', '7'), join(root, 'data'));
+      await assert.rejects(
+        checkout(cache, root, { path: 'data', oid: EXAMPLE_DIR.oid }),
+        (e: unknown) =>
+          e instanceof DataError && /^data: a link to runs\/7, which is a folder, is where the output goes; checkout does not write through/.test(e.message),
+      );
+      symlinkSync(join('runs', '8'), join(root, 'gone'));
+      await assert.rejects(
+        checkout(cache, root, { path: 'gone', oid: EXAMPLE_DIR.oid }),
+        (e: unknown) => e instanceof DataError && /^gone: a link to runs\/8, which does not exist, is where the output goes/.test(e.message),
+      );
+      assert.deepEqual(readdirSync(join(root, 'runs', '7')), [], 'nothing was written through the link');
+      // DVC's `symlink` cache type leaves links to cache files in the workspace: such a link is replaced by a copy.
+      const a = (await cache.manifest(EXAMPLE_DIR.oid, false)).find((e) => e.relpath === 'a.txt')!;
+      symlinkSync(cache.path(a.md5), join(root, 'a.txt'));
+      assert.equal(await checkout(cache, root, { path: 'a.txt', oid: a.md5 }), 'modified');
+      assert.equal(readFileSync(join(root, 'a.txt'), 'utf8'), 'a\n');
+    },
+  );
+
   test('checkout keeps unsaved workspace content unless forced, and replaces a file atomically', async () => {
     const store = temp();
     const work = temp();
