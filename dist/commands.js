@@ -19941,11 +19941,11 @@ var HashState = class _HashState {
 
 // src/pipeline/status.ts
 var Workspace = class {
-  constructor(dir, tree, treeDir = "") {
+  constructor(dir, tree, treeDir = "", projectRoot = dir) {
     this.dir = dir;
     this.tree = tree;
     this.treeDir = treeDir;
-    this.root = findDvcRoot(dir);
+    this.root = findDvcRoot(dir, projectRoot);
     this.ignore = new DvcIgnore(this.root);
     this.prefix = relative5(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
   }
@@ -20013,10 +20013,10 @@ var Workspace = class {
     return data;
   }
 };
-function findDvcRoot(dir) {
+function findDvcRoot(dir, projectRoot) {
   for (let d = resolve3(dir); ; d = dirname7(d)) {
     if (existsSync2(join13(d, ".dvc"))) return d;
-    if (dirname7(d) === d) return resolve3(dir);
+    if (dirname7(d) === d) return resolve3(projectRoot);
   }
 }
 function getParam(data, key2) {
@@ -27149,7 +27149,7 @@ async function nestedPipelines(given, project) {
     const error = project.errors.find((e) => e.file === joinPath(dvc.dir, "dvc.lock"));
     if (error) throw new UserError(error.error);
     const lock = project.locks.get(dvc.dir) ?? { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map() };
-    out.push({ file: dvc.file, dag: buildDag(dvc.stages, dvc.file), lock, ws: new Workspace(join24(dir, ...dvc.dir.split("/")), tree, dvc.dir), project });
+    out.push({ file: dvc.file, dag: buildDag(dvc.stages, dvc.file), lock, ws: new Workspace(join24(dir, ...dvc.dir.split("/")), tree, dvc.dir, dir), project });
   }
   return out;
 }

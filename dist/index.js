@@ -14615,11 +14615,11 @@ var HashState = class _HashState {
 
 // src/pipeline/status.ts
 var Workspace = class {
-  constructor(dir, tree, treeDir = "") {
+  constructor(dir, tree, treeDir = "", projectRoot = dir) {
     this.dir = dir;
     this.tree = tree;
     this.treeDir = treeDir;
-    this.root = findDvcRoot(dir);
+    this.root = findDvcRoot(dir, projectRoot);
     this.ignore = new DvcIgnore(this.root);
     this.prefix = relative2(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
   }
@@ -14687,10 +14687,10 @@ var Workspace = class {
     return data;
   }
 };
-function findDvcRoot(dir) {
+function findDvcRoot(dir, projectRoot) {
   for (let d = resolve3(dir); ; d = dirname4(d)) {
     if (existsSync4(join10(d, ".dvc"))) return d;
-    if (dirname4(d) === d) return resolve3(dir);
+    if (dirname4(d) === d) return resolve3(projectRoot);
   }
 }
 function getParam(data, key2) {
@@ -16790,7 +16790,7 @@ async function nestedPipelines(given, project) {
     const error2 = project.errors.find((e) => e.file === joinPath(dvc.dir, "dvc.lock"));
     if (error2) throw new UserError(error2.error);
     const lock = project.locks.get(dvc.dir) ?? { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map() };
-    out.push({ file: dvc.file, dag: buildDag(dvc.stages, dvc.file), lock, ws: new Workspace(join16(dir, ...dvc.dir.split("/")), tree, dvc.dir), project });
+    out.push({ file: dvc.file, dag: buildDag(dvc.stages, dvc.file), lock, ws: new Workspace(join16(dir, ...dvc.dir.split("/")), tree, dvc.dir, dir), project });
   }
   return out;
 }

@@ -118,7 +118,7 @@ export async function nestedPipelines(given: string, project: DvcProject): Promi
     const error = project.errors.find((e) => e.file === joinPath(dvc.dir, 'dvc.lock'));
     if (error) throw new UserError(error.error);
     const lock = project.locks.get(dvc.dir) ?? { stages: new Map(), raw: new Map() };
-    out.push({ file: dvc.file, dag: buildDag(dvc.stages, dvc.file), lock, ws: new Workspace(join(dir, ...dvc.dir.split('/')), tree, dvc.dir), project });
+    out.push({ file: dvc.file, dag: buildDag(dvc.stages, dvc.file), lock, ws: new Workspace(join(dir, ...dvc.dir.split('/')), tree, dvc.dir, dir), project });
   }
   return out;
 }

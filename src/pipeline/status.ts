@@ -38,8 +38,10 @@ export class Workspace {
     private readonly tree: Tree,
     /** Where `dir` is in `tree` (`sub` for `sub/dvc.yaml`'s stages): their params files are read from there. */
     private readonly treeDir = '',
+    /** The project's folder, which `sub/dvc.yaml`'s `../data` stays inside of, when no `.dvc` folder says where it is. */
+    projectRoot = dir,
   ) {
-    this.root = findDvcRoot(dir);
+    this.root = findDvcRoot(dir, projectRoot);
     this.ignore = new DvcIgnore(this.root);
     this.prefix = relative(this.root, dir).split(/[\\/]/).filter(Boolean).join('/');
   }
@@ -105,10 +107,10 @@ export class Workspace {
 }
 
 /** The DVC root: the nearest directory up with a `.dvc` folder; the project directory when there is none. */
-function findDvcRoot(dir: string): string {
+function findDvcRoot(dir: string, projectRoot: string): string {
   for (let d = resolve(dir); ; d = dirname(d)) {
     if (existsSync(join(d, '.dvc'))) return d;
-    if (dirname(d) === d) return resolve(dir);
+    if (dirname(d) === d) return resolve(projectRoot);
   }
 }
 

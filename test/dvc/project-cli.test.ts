@@ -402,3 +402,14 @@ test(
     assert.deepEqual(Object.keys(JSON.parse(status.stdout)).sort(), ['runs/7/w.dvc', 'train']);
   },
 );
+
+test("a nested dvc.yaml's `../` output in a project without .dvc/ is inside the project: status names its stage", async () => {
+  const r = repo();
+  r.commit('project', {
+    'sub/dvc.yaml': 'stages:\n  split:\n    cmd: node split.js\n    outs:\n    - ../data/x\n',
+    'sub/split.js': "require('fs').mkdirSync('../data', { recursive: true });\nrequire('fs').writeFileSync('../data/x', 'x');\n",
+  });
+  const status = await cli(['status', '--json'], r.dir);
+  assert.equal(status.code, 0, status.stdout + status.stderr);
+  assert.deepEqual(JSON.parse(status.stdout), { 'sub/dvc.yaml:split': ['not in dvc.lock', 'out ../data/x: missing'] });
+});
