@@ -16898,7 +16898,7 @@ function parseIni(text2, file) {
       continue;
     }
     const kv = KEY_VALUE.exec(line);
-    if (!kv) throw new DataError(`${at(n)}: expected 'key = value' or a [section] header, found '${line}'`);
+    if (!kv) throw new DataError(`${at(n)}: expected 'key = value' or a [section] header (the line is not shown: DVC configs hold credentials)`);
     const key2 = unquote(kv[1].trim()).toLowerCase();
     if (current.has(key2)) throw new DataError(`${at(n)}: duplicate key '${key2}' in section '${sectionName}'`);
     current.set(key2, parseValue(kv[2], at(n), key2));

@@ -33,7 +33,8 @@ export function parseIni(text: string, file: string): IniSections {
       continue;
     }
     const kv = KEY_VALUE.exec(line);
-    if (!kv) throw new DataError(`${at(n)}: expected 'key = value' or a [section] header, found '${line}'`);
+    // The line is not quoted: a DVC config holds credentials, and a mistyped one (`password: …`) would be shown in full.
+    if (!kv) throw new DataError(`${at(n)}: expected 'key = value' or a [section] header (the line is not shown: DVC configs hold credentials)`);
     const key = unquote(kv[1]!.trim()).toLowerCase();
     if (current.has(key)) throw new DataError(`${at(n)}: duplicate key '${key}' in section '${sectionName}'`);
     current.set(key, parseValue(kv[2]!, at(n), key));

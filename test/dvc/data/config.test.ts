@@ -150,6 +150,13 @@ describe('DVC config as DVC reads it', () => {
       loadDvcConfig(bad.root, { env: bad.env }),
       (e: unknown) => e instanceof DataError && e.message.includes(`${join(bad.root, '.dvc', 'config')}:2`),
     );
+    // A mistyped credential line is named by its line, never shown: it would reach the report's notes.
+    const typo = project(`['remote "r"']\nurl = /x\nsecret_access_key: SECRET_KEY_123\n`);
+    await assert.rejects(
+      loadDvcConfig(typo.root, { env: typo.env }),
+      (e: unknown) =>
+        e instanceof DataError && e.message.includes(`${join(typo.root, '.dvc', 'config')}:3: expected 'key = value'`) && !e.message.includes('SECRET_KEY'),
+    );
     const interp = project(`['remote "r"']\nurl = /x\npassword = 50%(off)s\n`);
     await assert.rejects(loadDvcConfig(interp.root, { env: interp.env }), /%\(off\)s' names no option/);
     const ok = project(`['remote "r"']\nbase = /data\nurl = %(base)s/store\n`);
