@@ -19644,7 +19644,15 @@ function planTrends(history2, gates2, metrics) {
   return plans;
 }
 function historyRuleOn(gates2, metric) {
-  return (gates2?.rules ?? []).some((r) => r.metric && trendId(r.metric) === trendId(metric) && r.noise);
+  return (gates2?.rules ?? []).some((r) => r.metric && trendId(r.metric) === trendId(metric) && readsHistory(r.rule, r.noise));
+}
+function readsHistory(rule2, noise2) {
+  if (noise2) return true;
+  try {
+    return historyStatsUsed(parseRule(rule2, { origin: "report.json", line: 1 }).threshold).length > 0;
+  } catch {
+    return false;
+  }
 }
 function trendId(m) {
   return `${m.file}\0${m.key}`;

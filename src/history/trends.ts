@@ -1,3 +1,4 @@
+import { historyStatsUsed, parseRule } from '../gate/parse';
 import type { GateSummary, TrendEntry } from '../report/types';
 import { numericValue, type FileDiff } from '../values/types';
 import type { HistorySection, HistoryStats } from './types';
@@ -37,9 +38,19 @@ export function planTrends(history: HistorySection | null, gates: GateSummary | 
   return plans;
 }
 
-/** Whether a rule on the metric reads its history (`history.*`: the gate gave it a noise band, or why it has none). */
+/** Whether a rule on the metric reads its history (`history.*`), whether or not it could be checked. */
 function historyRuleOn(gates: GateSummary | null, metric: { file: string; key: string }): boolean {
-  return (gates?.rules ?? []).some((r) => r.metric && trendId(r.metric) === trendId(metric) && r.noise);
+  return (gates?.rules ?? []).some((r) => r.metric && trendId(r.metric) === trendId(metric) && readsHistory(r.rule, r.noise));
+}
+
+/** A checked history rule has its noise band; one that could not be checked (its stage did not run) is read from its text. */
+function readsHistory(rule: string, noise: unknown): boolean {
+  if (noise) return true;
+  try {
+    return historyStatsUsed(parseRule(rule, { origin: 'report.json', line: 1 }).threshold).length > 0;
+  } catch {
+    return false; // Rules come from a report that parsed them; one that does not parse reads nothing.
+  }
 }
 
 function trendId(m: { file: string; key: string }): string {

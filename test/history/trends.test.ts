@@ -119,17 +119,21 @@ describe('trends: which metrics, which band, where the head stands', () => {
       metric('metrics.json', 'accuracy', [0.86], 0.9),
       metric('metrics.json', 'loss', [0.3, 0.31], 0.2),
       metric('metrics.json', 'f1', ACCURACY, 0.86),
+      metric('metrics.json', 'recall', [0.5], null),
     ]);
     const gates = gatesOf([
       rule('accuracy >= base - 0.01', 'metrics.json', 'accuracy'),
       rule('loss <= history.mean', 'metrics.json', 'loss', 'passed', [0.3, 0.31]),
       rule('f1 >= 0.5', 'metrics.json', 'f1'),
+      // Not checked (its stage did not run): no noise band, and still a history rule.
+      rule('recall >= history.min', 'metrics.json', 'recall', 'error'),
     ]);
     assert.deepEqual(
       planTrends(section, gates, []).map((p) => [p.entry.key, p.entry.standing]),
       [
         ['loss', 'not-enough'],
         ['f1', 'within'],
+        ['recall', 'no-value'],
       ],
     );
     // A project whose rules read no history and whose base has one run: no Trends section at all.
