@@ -16908,16 +16908,20 @@ function parseIni(text2, file) {
     const kv = KEY_VALUE.exec(line);
     if (!kv) throw new DataError(`${at(n)}: expected 'key = value' or a [section] header (the line is not shown: DVC configs hold credentials)`);
     const key2 = unquote(kv[1].trim()).toLowerCase();
-    if (current.has(key2)) throw new DataError(`${at(n)}: duplicate key '${key2}' in section '${sectionName}'`);
+    if (current.has(key2)) throw new DataError(`${at(n)}: duplicate key '${shownKey(key2)}' in section '${sectionName}'`);
     current.set(key2, parseValue(kv[2], at(n), key2));
   }
   for (const [name, section] of sections) {
     for (const [key2, value] of section) {
-      const resolve18 = (v) => interpolate(v, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
+      const resolve18 = (v) => interpolate(v, section, sections.get("default"), `${file}: key '${shownKey(key2)}' in section '${name}'`);
       section.set(key2, Array.isArray(value) ? value.map(resolve18) : resolve18(value));
     }
   }
   return sections;
+}
+function shownKey(key2) {
+  const name = /^[A-Za-z0-9_.-]*/.exec(key2)[0];
+  return name === key2 ? key2 : `${name}\u2026`;
 }
 function unquote(s) {
   if (s.length >= 2 && (s[0] === '"' || s[0] === "'") && s.endsWith(s[0])) return s.slice(1, -1);
@@ -16934,7 +16938,7 @@ function parseValue(raw, where2, key2) {
     let item;
     if (s[i] === '"' || s[i] === "'") {
       const end = s.indexOf(s[i], i + 1);
-      if (end < 0) throw new DataError(`${where2}: unterminated quote in the value of '${key2}'`);
+      if (end < 0) throw new DataError(`${where2}: unterminated quote in the value of '${shownKey(key2)}'`);
       item = s.slice(i + 1, end);
       i = end + 1;
     } else {
@@ -16949,7 +16953,7 @@ function parseValue(raw, where2, key2) {
       sawComma = true;
       i++;
     } else if (i < s.length && s[i] !== "#") {
-      throw new DataError(`${where2}: unexpected text after the value of '${key2}'`);
+      throw new DataError(`${where2}: unexpected text after the value of '${shownKey(key2)}'`);
     }
   }
   if (sawComma) return items.filter((x, k) => x !== "" || k < items.length - 1);
@@ -19169,7 +19173,8 @@ function openRemote(remote, inputs = {}) {
     );
   }
   for (const key2 of Object.keys(remote.options)) {
-    if (!COMMON.includes(key2) && !known.includes(key2)) throw new DataError(`${where2}: unknown option '${key2}' for a ${type} remote (DVC rejects it too)`);
+    if (!COMMON.includes(key2) && !known.includes(key2))
+      throw new DataError(`${where2}: unknown option '${shownKey(key2)}' for a ${type} remote (DVC rejects it too)`);
   }
   const o = new Options(remote.options, where2);
   if (o.bool("version_aware") || o.bool("worktree")) {

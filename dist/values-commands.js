@@ -11397,16 +11397,20 @@ function parseIni(text2, file) {
     const kv = KEY_VALUE.exec(line);
     if (!kv) throw new DataError(`${at(n)}: expected 'key = value' or a [section] header (the line is not shown: DVC configs hold credentials)`);
     const key = unquote(kv[1].trim()).toLowerCase();
-    if (current.has(key)) throw new DataError(`${at(n)}: duplicate key '${key}' in section '${sectionName}'`);
+    if (current.has(key)) throw new DataError(`${at(n)}: duplicate key '${shownKey(key)}' in section '${sectionName}'`);
     current.set(key, parseValue(kv[2], at(n), key));
   }
   for (const [name, section] of sections) {
     for (const [key, value] of section) {
-      const resolve4 = (v) => interpolate(v, section, sections.get("default"), `${file}: key '${key}' in section '${name}'`);
+      const resolve4 = (v) => interpolate(v, section, sections.get("default"), `${file}: key '${shownKey(key)}' in section '${name}'`);
       section.set(key, Array.isArray(value) ? value.map(resolve4) : resolve4(value));
     }
   }
   return sections;
+}
+function shownKey(key) {
+  const name = /^[A-Za-z0-9_.-]*/.exec(key)[0];
+  return name === key ? key : `${name}\u2026`;
 }
 function unquote(s) {
   if (s.length >= 2 && (s[0] === '"' || s[0] === "'") && s.endsWith(s[0])) return s.slice(1, -1);
@@ -11423,7 +11427,7 @@ function parseValue(raw, where2, key) {
     let item;
     if (s[i] === '"' || s[i] === "'") {
       const end = s.indexOf(s[i], i + 1);
-      if (end < 0) throw new DataError(`${where2}: unterminated quote in the value of '${key}'`);
+      if (end < 0) throw new DataError(`${where2}: unterminated quote in the value of '${shownKey(key)}'`);
       item = s.slice(i + 1, end);
       i = end + 1;
     } else {
@@ -11438,7 +11442,7 @@ function parseValue(raw, where2, key) {
       sawComma = true;
       i++;
     } else if (i < s.length && s[i] !== "#") {
-      throw new DataError(`${where2}: unexpected text after the value of '${key}'`);
+      throw new DataError(`${where2}: unexpected text after the value of '${shownKey(key)}'`);
     }
   }
   if (sawComma) return items.filter((x, k) => x !== "" || k < items.length - 1);
@@ -13665,7 +13669,8 @@ function openRemote(remote, inputs = {}) {
     );
   }
   for (const key of Object.keys(remote.options)) {
-    if (!COMMON.includes(key) && !known.includes(key)) throw new DataError(`${where2}: unknown option '${key}' for a ${type} remote (DVC rejects it too)`);
+    if (!COMMON.includes(key) && !known.includes(key))
+      throw new DataError(`${where2}: unknown option '${shownKey(key)}' for a ${type} remote (DVC rejects it too)`);
   }
   const o = new Options(remote.options, where2);
   if (o.bool("version_aware") || o.bool("worktree")) {

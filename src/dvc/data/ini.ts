@@ -36,16 +36,26 @@ export function parseIni(text: string, file: string): IniSections {
     // The line is not quoted: a DVC config holds credentials, and a mistyped one (`password: …`) would be shown in full.
     if (!kv) throw new DataError(`${at(n)}: expected 'key = value' or a [section] header (the line is not shown: DVC configs hold credentials)`);
     const key = unquote(kv[1]!.trim()).toLowerCase();
-    if (current.has(key)) throw new DataError(`${at(n)}: duplicate key '${key}' in section '${sectionName}'`);
+    if (current.has(key)) throw new DataError(`${at(n)}: duplicate key '${shownKey(key)}' in section '${sectionName}'`);
     current.set(key, parseValue(kv[2]!, at(n), key));
   }
   for (const [name, section] of sections) {
     for (const [key, value] of section) {
-      const resolve = (v: string): string => interpolate(v, section, sections.get('default'), `${file}: key '${key}' in section '${name}'`);
+      const resolve = (v: string): string => interpolate(v, section, sections.get('default'), `${file}: key '${shownKey(key)}' in section '${name}'`);
       section.set(key, Array.isArray(value) ? value.map(resolve) : resolve(value));
     }
   }
   return sections;
+}
+
+/**
+ * A key as a message may show it. An option name is letters, digits, `_`, `-` and `.`; anything past that is cut
+ * (`password…`): `password: s3cret = x` parses, as in ConfigObj, into one key that holds the secret, lower-cased so
+ * that the redactor no longer knows it.
+ */
+export function shownKey(key: string): string {
+  const name = /^[A-Za-z0-9_.-]*/.exec(key)![0];
+  return name === key ? key : `${name}…`;
 }
 
 function unquote(s: string): string {
@@ -65,7 +75,7 @@ function parseValue(raw: string, where: string, key: string): IniValue {
     let item: string;
     if (s[i] === '"' || s[i] === "'") {
       const end = s.indexOf(s[i]!, i + 1);
-      if (end < 0) throw new DataError(`${where}: unterminated quote in the value of '${key}'`);
+      if (end < 0) throw new DataError(`${where}: unterminated quote in the value of '${shownKey(key)}'`);
       item = s.slice(i + 1, end);
       i = end + 1;
     } else {
@@ -80,7 +90,7 @@ function parseValue(raw: string, where: string, key: string): IniValue {
       sawComma = true;
       i++;
     } else if (i < s.length && s[i] !== '#') {
-      throw new DataError(`${where}: unexpected text after the value of '${key}'`);
+      throw new DataError(`${where}: unexpected text after the value of '${shownKey(key)}'`);
     }
   }
   if (sawComma) return items.filter((x, k) => x !== '' || k < items.length - 1);

@@ -157,6 +157,19 @@ describe('DVC config as DVC reads it', () => {
       (e: unknown) =>
         e instanceof DataError && e.message.includes(`${join(typo.root, '.dvc', 'config')}:3: expected 'key = value'`) && !e.message.includes('SECRET_KEY'),
     );
+    // With an `=` in the secret, the line parses (as in ConfigObj) into one key holding it: the key is cut where an
+    // option name ends, in every message that names it.
+    const colon = project(`['remote "r"']\nurl = /x\npassword: s3cr3tP4ss==\n`);
+    const config = await loadDvcConfig(colon.root, { env: colon.env });
+    assert.throws(
+      () => openRemote(selectRemote(config, 'r')),
+      (e: unknown) => e instanceof DataError && /unknown option 'password…' for a local remote/.test(e.message) && !/s3cr3t/i.test(e.message),
+    );
+    const twice = project(`['remote "r"']\nurl = /x\npassword: s3cr3tP4ss==\npassword: s3cr3tP4ss==\n`);
+    await assert.rejects(
+      loadDvcConfig(twice.root, { env: twice.env }),
+      (e: unknown) => e instanceof DataError && /duplicate key 'password…'/.test(e.message) && !/s3cr3t/i.test(e.message),
+    );
     const interp = project(`['remote "r"']\nurl = /x\npassword = 50%(off)s\n`);
     await assert.rejects(loadDvcConfig(interp.root, { env: interp.env }), /%\(off\)s' names no option/);
     const ok = project(`['remote "r"']\nbase = /data\nurl = %(base)s/store\n`);

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { RemoteConfig } from '../config';
 import { DataError } from '../errors';
-import type { IniValue } from '../ini';
+import { shownKey, type IniValue } from '../ini';
 import { AzureRemote } from './azure';
 import type { AzureAuth } from './azure-sdk';
 import { HttpRemote } from './http';
@@ -92,7 +92,8 @@ export function openRemote(remote: RemoteConfig, inputs: RemoteInputs = {}): Rem
     );
   }
   for (const key of Object.keys(remote.options)) {
-    if (!COMMON.includes(key) && !known.includes(key)) throw new DataError(`${where}: unknown option '${key}' for a ${type} remote (DVC rejects it too)`);
+    if (!COMMON.includes(key) && !known.includes(key))
+      throw new DataError(`${where}: unknown option '${shownKey(key)}' for a ${type} remote (DVC rejects it too)`);
   }
   const o = new Options(remote.options, where);
   if (o.bool('version_aware') || o.bool('worktree')) {
