@@ -53,7 +53,8 @@ var COMMANDS = [
     usage: `mlreport repro [STAGE...] [--dry] [--force] [--no-pull] [-r REMOTE] [--cwd DIR]
 
   STAGE      run only these stages and what they depend on (a foreach/matrix group name selects all its stages;
-             dvc.yaml:NAME as DVC writes it, dvc.yaml for all)
+             dvc.yaml:NAME as DVC writes it, dvc.yaml for all; sub/dvc.yaml:NAME, as status prints it, runs
+             in sub/ as with --cwd sub)
   --dry      print what would run and why, run nothing
   --force    run the selected stages even when unchanged (frozen stages still never run)
   --no-pull  do not pull .dvc-tracked deps or restore unchanged stages' outputs from the DVC cache/remote
@@ -67,7 +68,8 @@ var COMMANDS = [
     summary: "show which dvc.yaml stages changed since dvc.lock and why (like dvc status)",
     usage: `mlreport status [STAGE...] [--json] [--no-pull] [-r REMOTE] [--cwd DIR]
 
-  STAGE      only these stages and what they depend on
+  STAGE      only these stages and what they depend on (sub/dvc.yaml:NAME: a stage of sub/dvc.yaml, as with
+             --cwd sub)
   --json     print {stage: [reasons]} for changed stages
   --no-pull  do not check the DVC cache/remote for what repro would restore instead of running
   -r, --remote NAME  the DVC remote for outputs that name none (default: core.remote)

@@ -7458,13 +7458,13 @@ async function runGitMatching(cwd, args, input) {
   throw new Error(ended.why);
 }
 function spawnGit(cwd, args, input) {
-  return new Promise((resolve18, reject) => {
+  return new Promise((resolve19, reject) => {
     const child = spawn("git", args, { cwd, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"], windowsHide: true });
     const out = [];
     const stderr = gitStderr(child, `git ${args[0]}`);
     child.stdout.on("data", (chunk) => out.push(chunk));
     child.on("error", (error) => reject(new Error(`git ${args[0]} could not start: ${error.message}`)));
-    child.on("close", (code2, signal) => resolve18({ code: code2, stdout: Buffer.concat(out).toString("utf8"), why: stderr.why(code2, signal) }));
+    child.on("close", (code2, signal) => resolve19({ code: code2, stdout: Buffer.concat(out).toString("utf8"), why: stderr.why(code2, signal) }));
     if (input !== void 0) child.stdin.end(input);
   });
 }
@@ -7604,7 +7604,7 @@ var CatFileBatch = class {
     const child = this.start();
     const idle = !this.answers.pending.length;
     const answers = requests.map(
-      ({ maxBytes, admit }) => new Promise((resolve18, reject) => this.answers.pending.push({ maxBytes, admit, resolve: resolve18, reject }))
+      ({ maxBytes, admit }) => new Promise((resolve19, reject) => this.answers.pending.push({ maxBytes, admit, resolve: resolve19, reject }))
     );
     if (idle) this.hold(true);
     child.stdin.write(requests.map((r) => `${r.oid}
@@ -7622,8 +7622,8 @@ var CatFileBatch = class {
   request(name, maxBytes) {
     if (this.closing) return Promise.reject(new Error("the git object reader is closed"));
     const child = this.start();
-    return new Promise((resolve18, reject) => {
-      this.answers.pending.push({ maxBytes, resolve: resolve18, reject });
+    return new Promise((resolve19, reject) => {
+      this.answers.pending.push({ maxBytes, resolve: resolve19, reject });
       if (this.answers.pending.length === 1) this.hold(true);
       child.stdin.write(`${name}
 `);
@@ -7631,10 +7631,10 @@ var CatFileBatch = class {
   }
   /** Ends the process (pending reads fail) and waits for it to exit. Safe to call more than once. */
   close() {
-    this.closing ??= new Promise((resolve18) => {
+    this.closing ??= new Promise((resolve19) => {
       const child = this.child;
-      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve18();
-      child.once("close", () => resolve18());
+      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve19();
+      child.once("close", () => resolve19());
       this.hold(true);
       child.stdin.end();
       const timer = setTimeout(() => child.kill(), 5e3);
@@ -7682,7 +7682,7 @@ async function readThroughFile(cwd, dir, requests, maxTotal) {
     const file = await open(join(dir, "batch"), "w+");
     try {
       let stopped = false;
-      await new Promise((resolve18, reject) => {
+      await new Promise((resolve19, reject) => {
         const child = spawn2("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", file.fd, "pipe"], windowsHide: true });
         const stderr = gitStderr(child, "git cat-file");
         const watch = Number.isFinite(maxTotal) ? setInterval(() => {
@@ -7699,7 +7699,7 @@ async function readThroughFile(cwd, dir, requests, maxTotal) {
         child.on("error", (error) => reject(new Error(`git cat-file could not start: ${error.message}`)));
         child.on("close", (code2, signal) => {
           if (watch) clearInterval(watch);
-          if (code2 === 0 || stopped) resolve18();
+          if (code2 === 0 || stopped) resolve19();
           else reject(new Error(`git cat-file failed: ${stderr.why(code2, signal)}`));
         });
         child.stdin.end(requests.map((r) => `${r.oid}
@@ -8081,7 +8081,7 @@ function workspaceTree(root, options2 = {}) {
   }
 }
 function later(fn) {
-  return new Promise((resolve18) => resolve18(fn()));
+  return new Promise((resolve19) => resolve19(fn()));
 }
 function namedAsOnDisk(root, rel) {
   let dir = root;
@@ -8106,7 +8106,7 @@ function commitTree(git, sha2, name, options2 = {}) {
     name,
     isCommit: true,
     async read(path) {
-      const entry = await resolve18(path);
+      const entry = await resolve19(path);
       return entry && readUnsized(git, path, entry, budget);
     },
     async readMany(paths) {
@@ -8117,7 +8117,7 @@ function commitTree(git, sha2, name, options2 = {}) {
         const path = paths[at];
         try {
           const listed = all?.get(projectPath(path));
-          const entry = listed?.mode.startsWith("100") ? listed : await resolve18(path);
+          const entry = listed?.mode.startsWith("100") ? listed : await resolve19(path);
           if (entry) wanted.push({ at, path, entry });
         } catch (error) {
           out[at] = asError(error);
@@ -8137,7 +8137,7 @@ function commitTree(git, sha2, name, options2 = {}) {
       return out;
     },
     async chunks(path) {
-      const entry = await resolve18(path);
+      const entry = await resolve19(path);
       return entry && budgeted(path, git.streamObject(entry.oid), budget);
     },
     dvcConfig,
@@ -8159,7 +8159,7 @@ function commitTree(git, sha2, name, options2 = {}) {
     const entry = await entryOf(".dvc/config");
     return entry?.mode.startsWith("100") ? readUnsized(git, ".dvc/config", entry, budget) : null;
   }
-  async function resolve18(path) {
+  async function resolve19(path) {
     let rel = projectPath(path);
     for (let hops = 0; ; hops++) {
       const entry = await entryOf(rel);
@@ -12405,9 +12405,9 @@ var GitRepo = class _GitRepo {
     if (!FULL_SHA.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
     const child = spawn3("git", ["cat-file", "blob", oid], { cwd: this.cwd, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
     const stderr = gitStderr(child, "git cat-file");
-    const closed = new Promise((resolve18, reject) => {
+    const closed = new Promise((resolve19, reject) => {
       child.on("error", reject);
-      child.on("close", (code2, signal) => resolve18([code2, signal]));
+      child.on("close", (code2, signal) => resolve19([code2, signal]));
     });
     try {
       for await (const chunk of child.stdout) yield chunk;
@@ -16913,8 +16913,8 @@ function parseIni(text2, file) {
   }
   for (const [name, section] of sections) {
     for (const [key2, value] of section) {
-      const resolve18 = (v) => interpolate(v, section, sections.get("default"), `${file}: key '${shownKey(key2)}' in section '${name}'`);
-      section.set(key2, Array.isArray(value) ? value.map(resolve18) : resolve18(value));
+      const resolve19 = (v) => interpolate(v, section, sections.get("default"), `${file}: key '${shownKey(key2)}' in section '${name}'`);
+      section.set(key2, Array.isArray(value) ? value.map(resolve19) : resolve19(value));
     }
   }
   return sections;
@@ -18805,13 +18805,13 @@ var HttpRemote = class {
       headers["content-length"] = String(size2);
     }
     const { connectTimeoutMs, readTimeoutMs } = this.options;
-    return new Promise((resolve18, reject) => {
+    return new Promise((resolve19, reject) => {
       let connected = false;
       let answered = false;
       const req = request(url, { method, headers, agent, timeout: connectTimeoutMs }, (res) => {
         answered = true;
         res.socket.setTimeout(readTimeoutMs, () => res.destroy(new Error(`no data for ${readTimeoutMs / 1e3} s`)));
-        resolve18(res);
+        resolve19(res);
       });
       req.on("socket", (socket) => {
         const answer = () => {
@@ -18852,7 +18852,7 @@ async function text(response) {
   return out;
 }
 function sleep(ms) {
-  return new Promise((resolve18) => setTimeout(resolve18, ms));
+  return new Promise((resolve19) => setTimeout(resolve19, ms));
 }
 
 // src/dvc/data/remotes/local.ts
@@ -20517,7 +20517,7 @@ function withCachedOutputs(tree, data, project) {
     }
     return found;
   };
-  const resolve18 = async (path) => {
+  const resolve19 = async (path) => {
     const out = (await (outs ??= index())).find((o) => path === o.path || path.startsWith(`${o.path}/`));
     if (!out || !data) return null;
     const from = await source(data);
@@ -20535,7 +20535,7 @@ function withCachedOutputs(tree, data, project) {
   const orCached = async (path, bytes) => {
     if (bytes || !data) return bytes;
     try {
-      return await resolve18(path);
+      return await resolve19(path);
     } catch (error) {
       reasons.set(path, describeError(error));
       return null;
@@ -23768,9 +23768,9 @@ function compact(data, render, note2, limit, measure) {
   const plotsLeft = drawPlots(limit / 2).left;
   if (plots.text) tail.push(plots);
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join33 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}
+  const join34 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join33([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join34([...head, ...tail])) - 200;
   const changed = (kind, room) => {
     const rows = tableRows(data, kind, (r) => r.changed);
     if (!rows.body.length) return null;
@@ -23806,10 +23806,10 @@ function compact(data, render, note2, limit, measure) {
     head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown4, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join33(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join33(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join34(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join34(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join33(blocks);
+  return join34(blocks);
 }
 function plotInFold(plot2, images) {
   const head = plot2.image ? plotImage(plot2, plot2.image, images) : `_${escapeCell(plot2.title)}: could not be drawn${plot2.error ? `: ${escapeCell(plot2.error)}` : ""}._`;
@@ -24947,7 +24947,7 @@ function networkReason(error, timeoutMs) {
   return error instanceof Error ? error.message : String(error);
 }
 function sleep2(ms) {
-  return new Promise((resolve18) => setTimeout(resolve18, ms));
+  return new Promise((resolve19) => setTimeout(resolve19, ms));
 }
 function basicAuth(user, password) {
   return `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
@@ -25536,7 +25536,7 @@ async function commitOnBranch(client, repoRef, commit) {
       if (apiStatus(error) !== 422 || isRulesetRefusal(error)) throw error;
       const waitMs = Math.random() * Math.min(retry.maxDelayMs, retry.firstDelayMs * 2 ** attempt);
       if (Date.now() + waitMs > deadline) throw error;
-      await new Promise((resolve18) => setTimeout(resolve18, waitMs));
+      await new Promise((resolve19) => setTimeout(resolve19, waitMs));
     }
   }
 }
@@ -26988,7 +26988,7 @@ var TailBuffer = class {
   }
 };
 function runShell(command, cwd, onLine, tail, env = process.env, stop) {
-  return new Promise((resolve18, reject) => {
+  return new Promise((resolve19, reject) => {
     const options2 = { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(env) };
     const child = process.platform === "win32" ? spawnStage(command, [], { ...options2, shell: true }) : spawnStage(...posixShell(command, env), options2);
     if (stop) endOnAbort(child, stop);
@@ -27000,7 +27000,7 @@ function runShell(command, cwd, onLine, tail, env = process.env, stop) {
     child.on("error", reject);
     child.on("close", (code2, signal) => {
       for (const line of tail.flush()) onLine(line);
-      resolve18({ code: code2, signal });
+      resolve19({ code: code2, signal });
     });
   });
 }
@@ -27635,7 +27635,7 @@ async function dvcRepro(cwd, log, deadline, noDvcHint) {
     }
   };
   const whole = new TailBuffer(TAIL_LINES);
-  const outcome2 = await new Promise((resolve18) => {
+  const outcome2 = await new Promise((resolve19) => {
     const env = stageEnvironment(process.env);
     const dvc = resolveCommand("dvc", env);
     const options2 = { cwd, stdio: ["ignore", "pipe", "pipe"], env };
@@ -27646,10 +27646,10 @@ async function dvcRepro(cwd, log, deadline, noDvcHint) {
     };
     child.stdout.setEncoding("utf8").on("data", take);
     child.stderr.setEncoding("utf8").on("data", take);
-    child.on("error", (error2) => resolve18({ code: null, error: `could not start 'dvc' (${error2.message}); ${noDvcHint}` }));
+    child.on("error", (error2) => resolve19({ code: null, error: `could not start 'dvc' (${error2.message}); ${noDvcHint}` }));
     child.on("close", (code2) => {
       for (const line of whole.flush()) onLine(line);
-      resolve18({ code: code2 });
+      resolve19({ code: code2 });
     });
   });
   close();
@@ -31525,7 +31525,35 @@ function missingBasePolicy(value) {
 }
 
 // src/commands/repro.ts
-import { resolve as resolve16 } from "node:path";
+import { resolve as resolve17 } from "node:path";
+
+// src/commands/pipeline-targets.ts
+import { join as join32, resolve as resolve16 } from "node:path";
+var IN_FOLDER = /^(.*?)[/\\]dvc\.yaml(?::(.*))?$/;
+function pipelineTargets(cwd, targets) {
+  const folders = /* @__PURE__ */ new Map();
+  const here = [];
+  for (const target of targets) {
+    const found = IN_FOLDER.exec(target);
+    if (!found || !found[1] || found[1] === ".") {
+      here.push(target);
+      continue;
+    }
+    const dir2 = resolve16(cwd, found[1]);
+    const names2 = folders.get(dir2) ?? [];
+    names2.push(found[2] === void 0 ? "dvc.yaml" : `dvc.yaml:${found[2]}`);
+    folders.set(dir2, names2);
+  }
+  if (!folders.size) return { dir: cwd, targets };
+  const files = [...here.length ? [join32(cwd, "dvc.yaml")] : [], ...[...folders.keys()].map((dir2) => join32(dir2, "dvc.yaml"))];
+  if (files.length > 1) {
+    throw new UserError(`The targets name stages of ${files.length} dvc.yaml files (${files.join(", ")}): run the command once for each, with its targets.`);
+  }
+  const [dir, names] = [...folders][0];
+  return { dir, targets: names };
+}
+
+// src/commands/repro.ts
 var reproCommand = {
   async run(args) {
     const { values: values2, positionals } = parseCommandArgs(args, {
@@ -31534,11 +31562,12 @@ var reproCommand = {
       ...PULL_FIRST_OPTIONS
     });
     const log = consoleLogger();
-    const project = await loadProject(workspaceTree(resolve16(values2.cwd)));
+    const { dir, targets } = pipelineTargets(resolve17(values2.cwd), positionals);
+    const project = await loadProject(workspaceTree(dir));
     refuseBrokenDvcFiles(project);
-    const pipeline2 = { ...await loadPipeline(resolve16(values2.cwd)), project };
+    const pipeline2 = { ...await loadPipeline(dir), project };
     const result = await reproduce(pipeline2, log, {
-      targets: positionals,
+      targets,
       dry: values2.dry,
       force: values2.force,
       ...pullFirst(values2),
@@ -31642,7 +31671,8 @@ var COMMANDS = [
     usage: `mlreport repro [STAGE...] [--dry] [--force] [--no-pull] [-r REMOTE] [--cwd DIR]
 
   STAGE      run only these stages and what they depend on (a foreach/matrix group name selects all its stages;
-             dvc.yaml:NAME as DVC writes it, dvc.yaml for all)
+             dvc.yaml:NAME as DVC writes it, dvc.yaml for all; sub/dvc.yaml:NAME, as status prints it, runs
+             in sub/ as with --cwd sub)
   --dry      print what would run and why, run nothing
   --force    run the selected stages even when unchanged (frozen stages still never run)
   --no-pull  do not pull .dvc-tracked deps or restore unchanged stages' outputs from the DVC cache/remote
@@ -31656,7 +31686,8 @@ var COMMANDS = [
     summary: "show which dvc.yaml stages changed since dvc.lock and why (like dvc status)",
     usage: `mlreport status [STAGE...] [--json] [--no-pull] [-r REMOTE] [--cwd DIR]
 
-  STAGE      only these stages and what they depend on
+  STAGE      only these stages and what they depend on (sub/dvc.yaml:NAME: a stage of sub/dvc.yaml, as with
+             --cwd sub)
   --json     print {stage: [reasons]} for changed stages
   --no-pull  do not check the DVC cache/remote for what repro would restore instead of running
   -r, --remote NAME  the DVC remote for outputs that name none (default: core.remote)
@@ -31826,21 +31857,21 @@ function currentFolderExists() {
 
 // src/commands/status.ts
 import { existsSync as existsSync10 } from "node:fs";
-import { join as join32, resolve as resolve17 } from "node:path";
+import { join as join33, resolve as resolve18 } from "node:path";
 var statusCommand = {
   async run(args) {
-    const { values: values2, positionals } = parseCommandArgs(args, {
+    const { values: values2, positionals: given } = parseCommandArgs(args, {
       json: { type: "boolean", default: false },
       ...PULL_FIRST_OPTIONS
     });
-    const dir = resolve17(values2.cwd);
+    const { dir, targets: positionals } = pipelineTargets(resolve18(values2.cwd), given);
     const options2 = pullFirst(values2);
     const tree = workspaceTree(dir);
     const project = await loadProject(tree);
     refuseBrokenDvcFiles(project);
     const tracked = positionals.length ? null : await trackedDataStatus(new Workspace(dir, tree), project, options2);
     const nested = positionals.length ? [] : await nestedPipelines(dir, project);
-    const pipeline2 = (tracked || nested.length) && !existsSync10(join32(dir, "dvc.yaml")) ? null : { ...await loadPipeline(dir), project };
+    const pipeline2 = (tracked || nested.length) && !existsSync10(join33(dir, "dvc.yaml")) ? null : { ...await loadPipeline(dir), project };
     const stages = pipeline2 ? (await pipelineStatus(pipeline2, positionals, options2)).filter((s) => s.changed) : [];
     for (const sub of nested) {
       for (const s of await pipelineStatus(sub, [], options2)) if (s.changed) stages.push({ ...s, name: stageAddress(sub.file, s.name) });

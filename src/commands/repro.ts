@@ -6,6 +6,7 @@ import { consoleLogger, writeResult } from '../util/console-logger';
 import type { CommandRunner } from './types';
 import { parseCommandArgs } from './args';
 import { PULL_FIRST_OPTIONS, pullFirst } from './pull';
+import { pipelineTargets } from './pipeline-targets';
 
 export const reproCommand: CommandRunner = {
   async run(args) {
@@ -15,13 +16,14 @@ export const reproCommand: CommandRunner = {
       ...PULL_FIRST_OPTIONS,
     });
     const log = consoleLogger();
+    const { dir, targets } = pipelineTargets(resolve(values.cwd), positionals);
     // DVC refuses a project whose `.dvc` files do not load or overlap other outputs before it runs anything.
-    const project = await loadProject(workspaceTree(resolve(values.cwd)));
+    const project = await loadProject(workspaceTree(dir));
     refuseBrokenDvcFiles(project);
-    const pipeline = { ...(await loadPipeline(resolve(values.cwd))), project };
+    const pipeline = { ...(await loadPipeline(dir)), project };
     // One line per stage, as soon as its outcome is known (a stage that runs shows its output above its line).
     const result = await reproduce(pipeline, log, {
-      targets: positionals,
+      targets,
       dry: values.dry,
       force: values.force,
       ...pullFirst(values),

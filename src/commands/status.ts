@@ -8,15 +8,16 @@ import { workspaceTree } from '../workspace/tree';
 import type { CommandRunner } from './types';
 import { parseCommandArgs } from './args';
 import { PULL_FIRST_OPTIONS, pullFirst } from './pull';
+import { pipelineTargets } from './pipeline-targets';
 import { writeResult } from '../util/console-logger';
 
 export const statusCommand: CommandRunner = {
   async run(args) {
-    const { values, positionals } = parseCommandArgs(args, {
+    const { values, positionals: given } = parseCommandArgs(args, {
       json: { type: 'boolean', default: false },
       ...PULL_FIRST_OPTIONS,
     });
-    const dir = resolve(values.cwd);
+    const { dir, targets: positionals } = pipelineTargets(resolve(values.cwd), given);
     const options = pullFirst(values);
     // As `dvc status` with no target: the stages of every dvc.yaml and every `.dvc` file; a project of `.dvc` files
     // (or of dvc.yaml files in folders) alone has no dvc.yaml at its root.

@@ -175,6 +175,16 @@ describe('nested dvc.yaml files: `dvc status` collects the stages of every dvc.y
       r = await runCli(['report', '--base', 'HEAD', '--quiet'], repo.dir);
       assert.equal(r.code, 0, r.stderr);
       assert.match(readFileSync(join(repo.dir, '.mlreport', 'report.md'), 'utf8'), /> - `sub\/dvc\.yaml:inner`: dep in\.txt: modified\n/);
+      // The address status printed is a target, from the root, as DVC's `dvc repro sub/dvc.yaml:inner`.
+      r = await runCli(['status', 'sub/dvc.yaml:inner'], repo.dir);
+      assert.equal(r.stdout, 'inner:\n\tdep in.txt: modified\n', r.stderr);
+      r = await runCli(['repro', 's', 'sub/dvc.yaml:inner'], repo.dir);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /^mlreport: The targets name stages of 2 dvc\.yaml files \(.*dvc\.yaml, .*sub[/\\]dvc\.yaml\): run the command once for each/);
+      r = await runCli(['repro', 'sub/dvc.yaml:inner'], repo.dir);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /^inner: ran /m);
+      assert.equal((await runCli(['status'], repo.dir)).stdout, 'Data and pipelines are up to date.\n');
       repo.write({ 'sub/dvc.yaml': 'stages: [\n' });
       r = await runCli(['status'], repo.dir);
       assert.equal(r.code, 2);
