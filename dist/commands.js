@@ -11111,24 +11111,412 @@ function decodeWtf8(bytes, start, end) {
   return out;
 }
 
+// src/dvc/python/value.ts
+var PyFloat = class {
+  constructor(value) {
+    this.value = value;
+  }
+  value;
+  toString() {
+    return pyFloatRepr(this.value);
+  }
+};
+var PyDate = class {
+  /** `YYYY-MM-DD`, Python's `date.isoformat()`. */
+  constructor(iso) {
+    this.iso = iso;
+  }
+  iso;
+};
+var PyDateTime = class {
+  constructor(date, hour, minute, second, microsecond, zone) {
+    this.date = date;
+    this.hour = hour;
+    this.minute = minute;
+    this.second = second;
+    this.microsecond = microsecond;
+    this.zone = zone;
+  }
+  date;
+  hour;
+  minute;
+  second;
+  microsecond;
+  zone;
+  /** Python's `str()`, `isoformat(' ')`: `2024-01-02 10:20:30[.ffffff][+HH:MM]`. */
+  get text() {
+    const two = (n) => String(n).padStart(2, "0");
+    const fraction = this.microsecond ? `.${String(this.microsecond).padStart(6, "0")}` : "";
+    let offset = "";
+    if (this.zone) {
+      const m = Math.abs(this.zone.minutes);
+      offset = `${this.zone.minutes < 0 ? "-" : "+"}${two(Math.floor(m / 60))}:${two(m % 60)}`;
+    }
+    return `${this.date} ${two(this.hour)}:${two(this.minute)}:${two(this.second)}${fraction}${offset}`;
+  }
+  /** Milliseconds since 1970 of the fields read as UTC, less the zone's offset: equal for equal instants. */
+  get epochMs() {
+    const [y, m, d] = this.date.split("-").map(Number);
+    const at = /* @__PURE__ */ new Date(0);
+    at.setUTCFullYear(y, m - 1, d);
+    at.setUTCHours(this.hour, this.minute - (this.zone?.minutes ?? 0), this.second);
+    return at.getTime();
+  }
+};
+var PyTime = class {
+  /** Python's `str()`: `HH:MM:SS[.ffffff]`. */
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+};
+var PyCollection = class {
+  constructor(kind, items) {
+    this.kind = kind;
+    this.items = items;
+  }
+  kind;
+  items;
+};
+var keyValues = /* @__PURE__ */ new WeakMap();
+function setKeyValue(map, key2, value) {
+  let values2 = keyValues.get(map);
+  if (!values2) keyValues.set(map, values2 = /* @__PURE__ */ new Map());
+  values2.set(key2, value);
+}
+function keyValue(map, key2) {
+  const values2 = keyValues.get(map);
+  return values2?.has(key2) ? values2.get(key2) : key2;
+}
+function isRawMap(value) {
+  return value instanceof Map;
+}
+function isPyFalsy(v) {
+  return v === null || v === false || v === 0 || v === "" || v instanceof PyFloat && v.value === 0 || Array.isArray(v) && !v.length;
+}
+function mapFrom(entries, source) {
+  const map = new Map(entries);
+  const values2 = source && keyValues.get(source);
+  if (values2) {
+    for (const [k, v] of values2) if (map.has(k)) setKeyValue(map, k, v);
+  }
+  return map;
+}
+function cloneMap(map) {
+  return mapFrom(
+    [...map].map(([k, v]) => [k, isRawMap(v) ? cloneMap(v) : v]),
+    map
+  );
+}
+function pyEqual(a, b) {
+  const na = numeric(a);
+  const nb = numeric(b);
+  if (na !== null || nb !== null) {
+    if (na === null || nb === null) return false;
+    if (typeof na === "bigint" || typeof nb === "bigint") {
+      const exact = (n) => typeof n === "bigint" ? n : Number.isInteger(n) ? BigInt(n) : null;
+      return exact(na) !== null && exact(na) === exact(nb);
+    }
+    return na === nb;
+  }
+  const la = listItems(a);
+  const lb = listItems(b);
+  if (la || lb) return !!la && !!lb && la.length === lb.length && la.every((x, i) => pyEqual(x, lb[i]));
+  if (a instanceof PyCollection || b instanceof PyCollection) {
+    if (!(a instanceof PyCollection) || !(b instanceof PyCollection) || a.items.length !== b.items.length) return false;
+    return a.items.every((x) => b.items.some((y) => pyEqual(x, y)));
+  }
+  if (a instanceof PyDate || b instanceof PyDate) return a instanceof PyDate && b instanceof PyDate && a.iso === b.iso;
+  if (a instanceof PyDateTime || b instanceof PyDateTime) return a instanceof PyDateTime && b instanceof PyDateTime && dateTimesEqual(a, b);
+  if (a instanceof PyTime || b instanceof PyTime) return a instanceof PyTime && b instanceof PyTime && a.text === b.text;
+  if (isRawMap(a) || isRawMap(b)) {
+    if (!isRawMap(a) || !isRawMap(b) || a.size !== b.size) return false;
+    return [...a].every(([k, v]) => b.has(k) && pyEqual(v, b.get(k)));
+  }
+  return a === b;
+}
+function pyEqualityKey(value) {
+  const n = numeric(value);
+  if (n !== null) {
+    if (typeof n === "bigint") return n.toString();
+    return Number.isInteger(n) ? BigInt(n).toString() : String(n);
+  }
+  if (value === null) return "None";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (value instanceof PyDate) return `date(${value.iso})`;
+  if (value instanceof PyDateTime) return value.zone ? `datetime(${value.epochMs}, ${value.microsecond}, zoned)` : `datetime(${value.text})`;
+  if (value instanceof PyTime) return `time(${value.text})`;
+  if (Array.isArray(value)) return `[${value.map(pyEqualityKey).join(", ")}]`;
+  if (value instanceof PyCollection) {
+    const items = value.items.map(pyEqualityKey);
+    return value.kind === "tuple" ? `(${items.join(", ")})` : `set(${items.sort().join(", ")})`;
+  }
+  if (isRawMap(value)) {
+    const entries = [...value].map(([k, v]) => `${pyEqualityKey(keyValue(value, k))}: ${pyEqualityKey(v)}`);
+    return `dict(${entries.sort().join(", ")})`;
+  }
+  return String(value);
+}
+function dateTimesEqual(a, b) {
+  if (!a.zone !== !b.zone) return false;
+  return a.epochMs === b.epochMs && a.microsecond === b.microsecond;
+}
+function numeric(v) {
+  if (typeof v === "number" || typeof v === "bigint") return v;
+  if (typeof v === "boolean") return Number(v);
+  return v instanceof PyFloat ? v.value : null;
+}
+function listItems(v) {
+  return Array.isArray(v) ? v : v instanceof PyCollection && v.kind === "tuple" ? v.items : null;
+}
+function pyNumber(value, isFloat2) {
+  if (isFloat2 && (Number.isInteger(value) || !Number.isFinite(value))) return new PyFloat(value);
+  return value;
+}
+function toPlain(value) {
+  if (value instanceof PyFloat) return value.value;
+  if (value instanceof PyDate) return value.iso;
+  if (value instanceof PyDateTime || value instanceof PyTime) return value.text;
+  if (typeof value === "bigint") return Number(value);
+  if (value instanceof PyCollection) return value.items.map(toPlain);
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (value instanceof Map) {
+    const out = {};
+    for (const [k, v] of value) Object.defineProperty(out, k, { value: toPlain(v), enumerable: true, writable: true, configurable: true });
+    return out;
+  }
+  return value;
+}
+
+// src/dvc/python/format.ts
+function pyStrRepr(s) {
+  const quote2 = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote2;
+  for (const ch of s) {
+    const code2 = ch.codePointAt(0);
+    if (ch === "\\") out += "\\\\";
+    else if (ch === quote2) out += `\\${quote2}`;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "	") out += "\\t";
+    else if (code2 < 32 || code2 === 127) out += `\\x${code2.toString(16).padStart(2, "0")}`;
+    else out += ch;
+  }
+  return out + quote2;
+}
+function pyRepr(value) {
+  if (value === null) return "None";
+  if (typeof value === "boolean") return value ? "True" : "False";
+  if (typeof value === "number") return Number.isInteger(value) ? String(value) : pyFloatRepr(value);
+  if (typeof value === "bigint") return value.toString();
+  if (typeof value === "string") return pyStrRepr(value);
+  if (value instanceof PyFloat) return pyFloatRepr(value.value);
+  if (value instanceof PyDate) return `datetime.date(${value.iso.split("-").map(Number).join(", ")})`;
+  if (value instanceof PyDateTime) return dateTimeRepr(value);
+  if (value instanceof PyTime) return timeRepr(value);
+  if (value instanceof PyCollection) {
+    if (value.kind === "set") return value.items.length ? `{${value.items.map(pyRepr).join(", ")}}` : "set()";
+    return value.items.length === 1 ? `(${pyRepr(value.items[0])},)` : `(${value.items.map(pyRepr).join(", ")})`;
+  }
+  if (Array.isArray(value)) return `[${value.map(pyRepr).join(", ")}]`;
+  return `{${[...value].map(([k, v]) => `${pyStrRepr(k)}: ${pyRepr(v)}`).join(", ")}}`;
+}
+function pyStr2(value) {
+  if (value instanceof PyDate) return value.iso;
+  if (value instanceof PyDateTime || value instanceof PyTime) return value.text;
+  return typeof value === "string" ? value : pyRepr(value);
+}
+function dateTimeRepr(value) {
+  const fields = [...value.date.split("-").map(Number), value.hour, value.minute, value.second, value.microsecond];
+  if (fields.at(-1) === 0) fields.pop();
+  if (fields.at(-1) === 0) fields.pop();
+  const zone = value.zone ? `, tzinfo=${zoneRepr(value.zone)}` : "";
+  return `datetime.datetime(${fields.join(", ")}${zone})`;
+}
+function timeRepr(value) {
+  const [hms, fraction] = value.text.split(".");
+  const fields = [...hms.split(":").map(Number), fraction ? Number(fraction) : 0];
+  if (fields.at(-1) === 0) fields.pop();
+  if (fields.at(-1) === 0) fields.pop();
+  return `datetime.time(${fields.join(", ")})`;
+}
+function zoneRepr(zone) {
+  const seconds = zone.minutes * 60;
+  const days = Math.floor(seconds / 86400);
+  const parts = [days ? `days=${days}` : "", seconds - days * 86400 ? `seconds=${seconds - days * 86400}` : ""].filter(Boolean);
+  return `datetime.timezone(datetime.timedelta(${parts.join(", ") || "0"}), ${pyStrRepr(zone.name)})`;
+}
+function describeValue(value) {
+  if (value === null) return "an empty value";
+  if (typeof value === "boolean") return `the boolean ${value}`;
+  if (typeof value === "number" || typeof value === "bigint" || value instanceof PyFloat) return `the number ${pyStr2(value)}`;
+  if (typeof value === "string") return `the string ${pyStrRepr(value.length > 40 ? `${value.slice(0, 40)}\u2026` : value)}`;
+  if (value instanceof PyDate) return `the date ${value.iso}`;
+  if (value instanceof PyDateTime) return `the date-time ${pyStr2(value)}`;
+  if (value instanceof PyTime) return `the time ${value.text}`;
+  if (Array.isArray(value) || value instanceof PyCollection) return "a list";
+  return "a mapping";
+}
+
+// src/values/flatten.ts
+var MAX_VALUES = 1e6;
+function flattenMetrics(data) {
+  const out = /* @__PURE__ */ new Map();
+  if (Array.isArray(data) || data instanceof PyCollection) {
+    throw new UserError(
+      `expected a mapping of metrics (or a single value), found a list of ${data instanceof PyCollection ? data.items.length : data.length} items; is this a plots file?`
+    );
+  }
+  if (!isRawMap(data)) {
+    const leaf2 = metricLeaf(data);
+    if (leaf2 !== void 0 && leaf2 !== null && leaf2 !== 0 && leaf2 !== "" && leaf2 !== false && !isZeroFloat(data)) out.set("", leaf2);
+    return out;
+  }
+  const visit = (map, prefix) => {
+    for (const [k, v] of map) {
+      const key2 = ownKey(prefix, k);
+      if (isRawMap(v)) visit(v, `${key2}.`);
+      else {
+        const leaf2 = metricLeaf(v);
+        if (leaf2 !== void 0 && leaf2 !== null) add(out, key2, leaf2);
+      }
+    }
+  };
+  visit(data, "");
+  return out;
+}
+function flattenParams(data, keyPaths = [], flatKeys = false) {
+  const out = /* @__PURE__ */ new Map();
+  if (!isRawMap(data)) {
+    if (!isPyFalsy(data)) out.set("", leafOf(data));
+    return out;
+  }
+  const root = !keyPaths.length ? data : flatKeys ? pickPaths(data, keyPaths) : selectPaths(data, keyPaths);
+  let equality;
+  const visit = (map, prefix) => {
+    for (const [k, v] of map) {
+      const key2 = ownKey(prefix, k);
+      if (isRawMap(v)) visit(v, `${key2}.`);
+      else {
+        add(out, key2, leafOf(v));
+        if (v instanceof PyCollection) (equality ??= /* @__PURE__ */ new Map()).set(key2, pyEqualityKey(v));
+      }
+    }
+  };
+  visit(root, "");
+  if (equality) equalityKeys.set(out, equality);
+  return out;
+}
+var equalityKeys = /* @__PURE__ */ new WeakMap();
+function collectionEquality(values2) {
+  return equalityKeys.get(values2);
+}
+function ownKey(prefix, k) {
+  const key2 = prefix ? prefix + k : ` ${k}`.slice(1);
+  key2.charCodeAt(0);
+  return key2;
+}
+function add(out, key2, leaf2) {
+  if (out.size >= MAX_VALUES) throw new UserError(`more than ${MAX_VALUES.toLocaleString("en-US")} values (a runaway file, or YAML aliases that multiply)`);
+  out.set(key2, leaf2);
+}
+function leafOf(v) {
+  const leaf2 = scalarLeaf(v);
+  if (leaf2 !== void 0) return leaf2;
+  return pyRepr(v);
+}
+function scalarLeaf(v) {
+  if (v === null || typeof v === "boolean" || typeof v === "string" || typeof v === "number") return v;
+  if (typeof v === "bigint") return intLeaf(v);
+  if (v instanceof PyFloat) return floatLeaf(v.value);
+  if (v instanceof PyDate) return v.iso;
+  if (v instanceof PyDateTime || v instanceof PyTime) return v.text;
+  if (v instanceof PyCollection || Array.isArray(v) || isRawMap(v)) return void 0;
+  return void 0;
+}
+function metricLeaf(v) {
+  return v instanceof PyDate || v instanceof PyDateTime || v instanceof PyTime ? void 0 : scalarLeaf(v);
+}
+function isZeroFloat(v) {
+  return v instanceof PyFloat && v.value === 0;
+}
+function selectPaths(data, keyPaths) {
+  const result = /* @__PURE__ */ new Map();
+  for (const path of new Set(keyPaths)) {
+    const found = searchPath(data, path.split("."));
+    if (isRawMap(found)) mergeAdditive(result, found);
+  }
+  return result;
+}
+function searchPath(node, parts) {
+  const [head, ...rest] = parts;
+  if (head === void 0) return void 0;
+  const list4 = Array.isArray(node) ? node : null;
+  if (!list4 && !isRawMap(node)) return void 0;
+  const children = list4 ? list4.map((v, i) => [String(i), v]) : [...node];
+  let map;
+  let items;
+  for (const [k, v] of children) {
+    if (head !== "*" && head !== k) continue;
+    const found = rest.length ? searchPath(v, rest) : deepCopy(v);
+    if (found === void 0) continue;
+    if (!list4) (map ??= /* @__PURE__ */ new Map()).set(k, found);
+    else {
+      items ??= [];
+      while (items.length < Number(k)) items.push(null);
+      items[Number(k)] = found;
+    }
+  }
+  return list4 ? items : map;
+}
+function pickPaths(data, keyPaths) {
+  const result = /* @__PURE__ */ new Map();
+  for (const path of keyPaths) {
+    let node = data;
+    for (const part of path.split(".")) node = isRawMap(node) ? node.get(part) : Array.isArray(node) && /^\d+$/.test(part) ? node[Number(part)] : void 0;
+    if (node !== void 0) result.set(path, node);
+  }
+  return result;
+}
+function mergeAdditive(dst, src) {
+  for (const [k, found] of src) {
+    const target = dst.get(k);
+    if (isRawMap(target) && isRawMap(found)) mergeAdditive(target, found);
+    else if (Array.isArray(target) && Array.isArray(found)) for (const item of found) target.push(item);
+    else dst.set(k, found);
+  }
+}
+function deepCopy(v) {
+  if (Array.isArray(v)) return v.map(deepCopy);
+  if (isRawMap(v))
+    return mapFrom(
+      [...v].map(([k, x]) => [k, deepCopy(x)]),
+      v
+    );
+  return v;
+}
+
 // src/values/diff.ts
 var EAGER_ROWS = 64;
 var columnsOf = /* @__PURE__ */ new WeakMap();
 var DiffColumns = class {
-  constructor(old, now, order) {
+  constructor(old, now, order, equality) {
     this.old = old;
     this.now = now;
     this.order = order;
+    this.equality = equality;
   }
   old;
   now;
   order;
+  equality;
   get length() {
     return this.order.length;
   }
   row(n) {
     const i = this.order[n];
-    return diffRow(this.old.table.key(i), this.old.leaf(i), this.now.leaf(i));
+    const key2 = this.old.table.key(i);
+    return diffRow(key2, this.old.leaf(i), this.now.leaf(i), sameCollection(this.equality, key2));
   }
 };
 function diffValueFile(path, base, head, names = { base: "base", head: "head" }) {
@@ -11144,10 +11532,11 @@ function diffValueFile(path, base, head, names = { base: "base", head: "head" })
   };
   const a = side(base, names.base);
   const b = side(head, names.head);
+  const equality = [a instanceof Map ? collectionEquality(a) : void 0, b instanceof Map ? collectionEquality(b) : void 0];
   const diff = { path };
   Object.defineProperty(diff, "rows", LAZY_ROWS);
   diff.notes = notes;
-  const small = valueCount(a) <= EAGER_ROWS && valueCount(b) <= EAGER_ROWS ? smallRows(a, b) : null;
+  const small = valueCount(a) <= EAGER_ROWS && valueCount(b) <= EAGER_ROWS ? smallRows(a, b, equality) : null;
   if (small) {
     settleRows(diff, small);
     return diff;
@@ -11161,13 +11550,13 @@ function diffValueFile(path, base, head, names = { base: "base", head: "head" })
   const order = new Int32Array(count3);
   for (let i = 0, n = 0; i < table2.size; i++) if (old.has(i) || now.has(i)) order[n++] = i;
   order.sort((x, y) => table2.compare(x, y));
-  const columns = new DiffColumns(old, now, order);
+  const columns = new DiffColumns(old, now, order, equality);
   if (order.length <= EAGER_ROWS) settleRows(diff, allRows(columns));
   else columnsOf.set(diff, columns);
   return diff;
 }
 var SURROGATE = /[\ud800-\udfff]/;
-function smallRows(a, b) {
+function smallRows(a, b, equality) {
   const old = a instanceof FlatValues ? a.toMap() : a;
   const now = b instanceof FlatValues ? b.toMap() : b;
   const keys = [];
@@ -11176,8 +11565,13 @@ function smallRows(a, b) {
   for (let i = 0; i < keys.length; i++) if (SURROGATE.test(keys[i])) return null;
   keys.sort();
   const rows = new Array(keys.length);
-  for (let i = 0; i < keys.length; i++) rows[i] = diffRow(keys[i], old.get(keys[i]), now.get(keys[i]));
+  for (let i = 0; i < keys.length; i++) rows[i] = diffRow(keys[i], old.get(keys[i]), now.get(keys[i]), sameCollection(equality, keys[i]));
   return rows;
+}
+function sameCollection([old, now], key2) {
+  const x = old?.get(key2);
+  const y = now?.get(key2);
+  return x === void 0 && y === void 0 ? void 0 : x === y;
 }
 var rowsOf = /* @__PURE__ */ new WeakMap();
 var LAZY_ROWS = {
@@ -11211,9 +11605,9 @@ function* diffRows(file) {
   }
   for (let n = 0; n < columns.length; n++) yield columns.row(n);
 }
-function diffRow(key2, o, n) {
+function diffRow(key2, o, n, same) {
   if (isIntLeaf(o) || isIntLeaf(n)) return bigIntRow(key2, o, n);
-  const changed = !pyEqual(o ?? null, n ?? null);
+  const changed = same === void 0 ? !pyEqual2(o ?? null, n ?? null) : !same;
   const a = numericValue(o);
   const b = numericValue(n);
   if (a === void 0 || b === void 0) return { key: key2, old: o, new: n, changed };
@@ -11222,7 +11616,7 @@ function diffRow(key2, o, n) {
   return { key: key2, old: o, new: n, changed, diff };
 }
 function bigIntRow(key2, o, n) {
-  const changed = !pyEqual(o ?? null, n ?? null);
+  const changed = !pyEqual2(o ?? null, n ?? null);
   const a = numericValue(o);
   const b = numericValue(n);
   if (a === void 0 || b === void 0) return { key: key2, old: o, new: n, changed };
@@ -11243,7 +11637,7 @@ function rowDiffLeaf(row3) {
   const exact = exactDiff(row3);
   return exact === null ? diffLeaf(row3.diff, diffIsFloat(row3)) : intLeaf(exact);
 }
-function pyEqual(a, b) {
+function pyEqual2(a, b) {
   if (isIntLeaf(a) || isIntLeaf(b)) return exactEqual(a, b);
   const x = numericValue(a);
   const y = numericValue(b);
@@ -13236,161 +13630,6 @@ function objectKey(oid, legacy = false) {
   return legacy ? rel : `files/md5/${rel}`;
 }
 
-// src/dvc/python/value.ts
-var PyFloat = class {
-  constructor(value) {
-    this.value = value;
-  }
-  value;
-  toString() {
-    return pyFloatRepr(this.value);
-  }
-};
-var PyDate = class {
-  /** `YYYY-MM-DD`, Python's `date.isoformat()`. */
-  constructor(iso) {
-    this.iso = iso;
-  }
-  iso;
-};
-var PyDateTime = class {
-  constructor(date, hour, minute, second, microsecond, zone) {
-    this.date = date;
-    this.hour = hour;
-    this.minute = minute;
-    this.second = second;
-    this.microsecond = microsecond;
-    this.zone = zone;
-  }
-  date;
-  hour;
-  minute;
-  second;
-  microsecond;
-  zone;
-  /** Python's `str()`, `isoformat(' ')`: `2024-01-02 10:20:30[.ffffff][+HH:MM]`. */
-  get text() {
-    const two = (n) => String(n).padStart(2, "0");
-    const fraction = this.microsecond ? `.${String(this.microsecond).padStart(6, "0")}` : "";
-    let offset = "";
-    if (this.zone) {
-      const m = Math.abs(this.zone.minutes);
-      offset = `${this.zone.minutes < 0 ? "-" : "+"}${two(Math.floor(m / 60))}:${two(m % 60)}`;
-    }
-    return `${this.date} ${two(this.hour)}:${two(this.minute)}:${two(this.second)}${fraction}${offset}`;
-  }
-  /** Milliseconds since 1970 of the fields read as UTC, less the zone's offset: equal for equal instants. */
-  get epochMs() {
-    const [y, m, d] = this.date.split("-").map(Number);
-    const at = /* @__PURE__ */ new Date(0);
-    at.setUTCFullYear(y, m - 1, d);
-    at.setUTCHours(this.hour, this.minute - (this.zone?.minutes ?? 0), this.second);
-    return at.getTime();
-  }
-};
-var PyTime = class {
-  /** Python's `str()`: `HH:MM:SS[.ffffff]`. */
-  constructor(text2) {
-    this.text = text2;
-  }
-  text;
-};
-var PyCollection = class {
-  constructor(kind, items) {
-    this.kind = kind;
-    this.items = items;
-  }
-  kind;
-  items;
-};
-var keyValues = /* @__PURE__ */ new WeakMap();
-function setKeyValue(map, key2, value) {
-  let values2 = keyValues.get(map);
-  if (!values2) keyValues.set(map, values2 = /* @__PURE__ */ new Map());
-  values2.set(key2, value);
-}
-function keyValue(map, key2) {
-  const values2 = keyValues.get(map);
-  return values2?.has(key2) ? values2.get(key2) : key2;
-}
-function isRawMap(value) {
-  return value instanceof Map;
-}
-function isPyFalsy(v) {
-  return v === null || v === false || v === 0 || v === "" || v instanceof PyFloat && v.value === 0 || Array.isArray(v) && !v.length;
-}
-function mapFrom(entries, source) {
-  const map = new Map(entries);
-  const values2 = source && keyValues.get(source);
-  if (values2) {
-    for (const [k, v] of values2) if (map.has(k)) setKeyValue(map, k, v);
-  }
-  return map;
-}
-function cloneMap(map) {
-  return mapFrom(
-    [...map].map(([k, v]) => [k, isRawMap(v) ? cloneMap(v) : v]),
-    map
-  );
-}
-function pyEqual2(a, b) {
-  const na = numeric(a);
-  const nb = numeric(b);
-  if (na !== null || nb !== null) {
-    if (na === null || nb === null) return false;
-    if (typeof na === "bigint" || typeof nb === "bigint") {
-      const exact = (n) => typeof n === "bigint" ? n : Number.isInteger(n) ? BigInt(n) : null;
-      return exact(na) !== null && exact(na) === exact(nb);
-    }
-    return na === nb;
-  }
-  const la = listItems(a);
-  const lb = listItems(b);
-  if (la || lb) return !!la && !!lb && la.length === lb.length && la.every((x, i) => pyEqual2(x, lb[i]));
-  if (a instanceof PyCollection || b instanceof PyCollection) {
-    if (!(a instanceof PyCollection) || !(b instanceof PyCollection) || a.items.length !== b.items.length) return false;
-    return a.items.every((x) => b.items.some((y) => pyEqual2(x, y)));
-  }
-  if (a instanceof PyDate || b instanceof PyDate) return a instanceof PyDate && b instanceof PyDate && a.iso === b.iso;
-  if (a instanceof PyDateTime || b instanceof PyDateTime) return a instanceof PyDateTime && b instanceof PyDateTime && dateTimesEqual(a, b);
-  if (a instanceof PyTime || b instanceof PyTime) return a instanceof PyTime && b instanceof PyTime && a.text === b.text;
-  if (isRawMap(a) || isRawMap(b)) {
-    if (!isRawMap(a) || !isRawMap(b) || a.size !== b.size) return false;
-    return [...a].every(([k, v]) => b.has(k) && pyEqual2(v, b.get(k)));
-  }
-  return a === b;
-}
-function dateTimesEqual(a, b) {
-  if (!a.zone !== !b.zone) return false;
-  return a.epochMs === b.epochMs && a.microsecond === b.microsecond;
-}
-function numeric(v) {
-  if (typeof v === "number" || typeof v === "bigint") return v;
-  if (typeof v === "boolean") return Number(v);
-  return v instanceof PyFloat ? v.value : null;
-}
-function listItems(v) {
-  return Array.isArray(v) ? v : v instanceof PyCollection && v.kind === "tuple" ? v.items : null;
-}
-function pyNumber(value, isFloat2) {
-  if (isFloat2 && (Number.isInteger(value) || !Number.isFinite(value))) return new PyFloat(value);
-  return value;
-}
-function toPlain(value) {
-  if (value instanceof PyFloat) return value.value;
-  if (value instanceof PyDate) return value.iso;
-  if (value instanceof PyDateTime || value instanceof PyTime) return value.text;
-  if (typeof value === "bigint") return Number(value);
-  if (value instanceof PyCollection) return value.items.map(toPlain);
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (value instanceof Map) {
-    const out = {};
-    for (const [k, v] of value) Object.defineProperty(out, k, { value: toPlain(v), enumerable: true, writable: true, configurable: true });
-    return out;
-  }
-  return value;
-}
-
 // src/dvc/formats/json.ts
 var MAX_DEPTH2 = 2e3;
 var SyntaxProblem = class extends Error {
@@ -13560,76 +13799,6 @@ function lineColumn(text2, offset) {
 function where(text2, offset) {
   const { line, column } = lineColumn(text2, offset);
   return `line ${line}, column ${column}`;
-}
-
-// src/dvc/python/format.ts
-function pyStrRepr(s) {
-  const quote2 = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = quote2;
-  for (const ch of s) {
-    const code2 = ch.codePointAt(0);
-    if (ch === "\\") out += "\\\\";
-    else if (ch === quote2) out += `\\${quote2}`;
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "	") out += "\\t";
-    else if (code2 < 32 || code2 === 127) out += `\\x${code2.toString(16).padStart(2, "0")}`;
-    else out += ch;
-  }
-  return out + quote2;
-}
-function pyRepr(value) {
-  if (value === null) return "None";
-  if (typeof value === "boolean") return value ? "True" : "False";
-  if (typeof value === "number") return Number.isInteger(value) ? String(value) : pyFloatRepr(value);
-  if (typeof value === "bigint") return value.toString();
-  if (typeof value === "string") return pyStrRepr(value);
-  if (value instanceof PyFloat) return pyFloatRepr(value.value);
-  if (value instanceof PyDate) return `datetime.date(${value.iso.split("-").map(Number).join(", ")})`;
-  if (value instanceof PyDateTime) return dateTimeRepr(value);
-  if (value instanceof PyTime) return timeRepr(value);
-  if (value instanceof PyCollection) {
-    if (value.kind === "set") return value.items.length ? `{${value.items.map(pyRepr).join(", ")}}` : "set()";
-    return value.items.length === 1 ? `(${pyRepr(value.items[0])},)` : `(${value.items.map(pyRepr).join(", ")})`;
-  }
-  if (Array.isArray(value)) return `[${value.map(pyRepr).join(", ")}]`;
-  return `{${[...value].map(([k, v]) => `${pyStrRepr(k)}: ${pyRepr(v)}`).join(", ")}}`;
-}
-function pyStr2(value) {
-  if (value instanceof PyDate) return value.iso;
-  if (value instanceof PyDateTime || value instanceof PyTime) return value.text;
-  return typeof value === "string" ? value : pyRepr(value);
-}
-function dateTimeRepr(value) {
-  const fields = [...value.date.split("-").map(Number), value.hour, value.minute, value.second, value.microsecond];
-  if (fields.at(-1) === 0) fields.pop();
-  if (fields.at(-1) === 0) fields.pop();
-  const zone = value.zone ? `, tzinfo=${zoneRepr(value.zone)}` : "";
-  return `datetime.datetime(${fields.join(", ")}${zone})`;
-}
-function timeRepr(value) {
-  const [hms, fraction] = value.text.split(".");
-  const fields = [...hms.split(":").map(Number), fraction ? Number(fraction) : 0];
-  if (fields.at(-1) === 0) fields.pop();
-  if (fields.at(-1) === 0) fields.pop();
-  return `datetime.time(${fields.join(", ")})`;
-}
-function zoneRepr(zone) {
-  const seconds = zone.minutes * 60;
-  const days = Math.floor(seconds / 86400);
-  const parts = [days ? `days=${days}` : "", seconds - days * 86400 ? `seconds=${seconds - days * 86400}` : ""].filter(Boolean);
-  return `datetime.timezone(datetime.timedelta(${parts.join(", ") || "0"}), ${pyStrRepr(zone.name)})`;
-}
-function describeValue(value) {
-  if (value === null) return "an empty value";
-  if (typeof value === "boolean") return `the boolean ${value}`;
-  if (typeof value === "number" || typeof value === "bigint" || value instanceof PyFloat) return `the number ${pyStr2(value)}`;
-  if (typeof value === "string") return `the string ${pyStrRepr(value.length > 40 ? `${value.slice(0, 40)}\u2026` : value)}`;
-  if (value instanceof PyDate) return `the date ${value.iso}`;
-  if (value instanceof PyDateTime) return `the date-time ${pyStr2(value)}`;
-  if (value instanceof PyTime) return `the time ${value.text}`;
-  if (Array.isArray(value) || value instanceof PyCollection) return "a list";
-  return "a mapping";
 }
 
 // src/dvc/python/set-order.ts
@@ -13869,7 +14038,7 @@ function literal(tokens) {
         const more2 = items("}");
         if (more2 === FAIL) return FAIL;
         const set = [];
-        for (const item of [first2, ...more2]) if (!set.some((x) => pyEqual2(x, item))) set.push(item);
+        for (const item of [first2, ...more2]) if (!set.some((x) => pyEqual(x, item))) set.push(item);
         return new PyCollection("set", pySetOrder(set));
       }
       const map = /* @__PURE__ */ new Map();
@@ -13881,7 +14050,7 @@ function literal(tokens) {
         if (v === FAIL) return FAIL;
         if (typeof key2 === "string") map.set(key2, v);
         else {
-          const same = [...map.keys()].find((k2) => pyEqual2(keyValue(map, k2), key2));
+          const same = [...map.keys()].find((k2) => pyEqual(keyValue(map, k2), key2));
           const name = same ?? pyRepr(key2);
           map.set(name, v);
           if (same === void 0 && isScalarKey(key2)) setKeyValue(map, name, key2);
@@ -15254,7 +15423,7 @@ function parseYamlDocument(text2) {
       seen.set(node, set);
       for (const pair of node.items) {
         const item = convert2(pair.key, depth + 1);
-        if (!set.items.some((x) => pyEqual2(x, item))) set.items.push(item);
+        if (!set.items.some((x) => pyEqual(x, item))) set.items.push(item);
       }
       const ordered = pySetOrder(set.items, "mapping");
       set.items.length = 0;
@@ -15375,135 +15544,6 @@ function extension(path) {
   const base = path.slice(path.lastIndexOf("/") + 1);
   const dot = base.lastIndexOf(".");
   return dot > 0 ? base.slice(dot).toLowerCase() : "";
-}
-
-// src/values/flatten.ts
-var MAX_VALUES = 1e6;
-function flattenMetrics(data) {
-  const out = /* @__PURE__ */ new Map();
-  if (Array.isArray(data) || data instanceof PyCollection) {
-    throw new UserError(
-      `expected a mapping of metrics (or a single value), found a list of ${data instanceof PyCollection ? data.items.length : data.length} items; is this a plots file?`
-    );
-  }
-  if (!isRawMap(data)) {
-    const leaf2 = metricLeaf(data);
-    if (leaf2 !== void 0 && leaf2 !== null && leaf2 !== 0 && leaf2 !== "" && leaf2 !== false && !isZeroFloat(data)) out.set("", leaf2);
-    return out;
-  }
-  const visit = (map, prefix) => {
-    for (const [k, v] of map) {
-      const key2 = ownKey(prefix, k);
-      if (isRawMap(v)) visit(v, `${key2}.`);
-      else {
-        const leaf2 = metricLeaf(v);
-        if (leaf2 !== void 0 && leaf2 !== null) add(out, key2, leaf2);
-      }
-    }
-  };
-  visit(data, "");
-  return out;
-}
-function flattenParams(data, keyPaths = [], flatKeys = false) {
-  const out = /* @__PURE__ */ new Map();
-  if (!isRawMap(data)) {
-    if (!isPyFalsy(data)) out.set("", leafOf(data));
-    return out;
-  }
-  const root = !keyPaths.length ? data : flatKeys ? pickPaths(data, keyPaths) : selectPaths(data, keyPaths);
-  const visit = (map, prefix) => {
-    for (const [k, v] of map) {
-      const key2 = ownKey(prefix, k);
-      if (isRawMap(v)) visit(v, `${key2}.`);
-      else add(out, key2, leafOf(v));
-    }
-  };
-  visit(root, "");
-  return out;
-}
-function ownKey(prefix, k) {
-  const key2 = prefix ? prefix + k : ` ${k}`.slice(1);
-  key2.charCodeAt(0);
-  return key2;
-}
-function add(out, key2, leaf2) {
-  if (out.size >= MAX_VALUES) throw new UserError(`more than ${MAX_VALUES.toLocaleString("en-US")} values (a runaway file, or YAML aliases that multiply)`);
-  out.set(key2, leaf2);
-}
-function leafOf(v) {
-  const leaf2 = scalarLeaf(v);
-  if (leaf2 !== void 0) return leaf2;
-  return pyRepr(v);
-}
-function scalarLeaf(v) {
-  if (v === null || typeof v === "boolean" || typeof v === "string" || typeof v === "number") return v;
-  if (typeof v === "bigint") return intLeaf(v);
-  if (v instanceof PyFloat) return floatLeaf(v.value);
-  if (v instanceof PyDate) return v.iso;
-  if (v instanceof PyDateTime || v instanceof PyTime) return v.text;
-  if (v instanceof PyCollection || Array.isArray(v) || isRawMap(v)) return void 0;
-  return void 0;
-}
-function metricLeaf(v) {
-  return v instanceof PyDate || v instanceof PyDateTime || v instanceof PyTime ? void 0 : scalarLeaf(v);
-}
-function isZeroFloat(v) {
-  return v instanceof PyFloat && v.value === 0;
-}
-function selectPaths(data, keyPaths) {
-  const result = /* @__PURE__ */ new Map();
-  for (const path of new Set(keyPaths)) {
-    const found = searchPath(data, path.split("."));
-    if (isRawMap(found)) mergeAdditive(result, found);
-  }
-  return result;
-}
-function searchPath(node, parts) {
-  const [head, ...rest] = parts;
-  if (head === void 0) return void 0;
-  const list4 = Array.isArray(node) ? node : null;
-  if (!list4 && !isRawMap(node)) return void 0;
-  const children = list4 ? list4.map((v, i) => [String(i), v]) : [...node];
-  let map;
-  let items;
-  for (const [k, v] of children) {
-    if (head !== "*" && head !== k) continue;
-    const found = rest.length ? searchPath(v, rest) : deepCopy(v);
-    if (found === void 0) continue;
-    if (!list4) (map ??= /* @__PURE__ */ new Map()).set(k, found);
-    else {
-      items ??= [];
-      while (items.length < Number(k)) items.push(null);
-      items[Number(k)] = found;
-    }
-  }
-  return list4 ? items : map;
-}
-function pickPaths(data, keyPaths) {
-  const result = /* @__PURE__ */ new Map();
-  for (const path of keyPaths) {
-    let node = data;
-    for (const part of path.split(".")) node = isRawMap(node) ? node.get(part) : Array.isArray(node) && /^\d+$/.test(part) ? node[Number(part)] : void 0;
-    if (node !== void 0) result.set(path, node);
-  }
-  return result;
-}
-function mergeAdditive(dst, src) {
-  for (const [k, found] of src) {
-    const target = dst.get(k);
-    if (isRawMap(target) && isRawMap(found)) mergeAdditive(target, found);
-    else if (Array.isArray(target) && Array.isArray(found)) for (const item of found) target.push(item);
-    else dst.set(k, found);
-  }
-}
-function deepCopy(v) {
-  if (Array.isArray(v)) return v.map(deepCopy);
-  if (isRawMap(v))
-    return mapFrom(
-      [...v].map(([k, x]) => [k, deepCopy(x)]),
-      v
-    );
-  return v;
 }
 
 // src/values/json-metrics.ts
@@ -20138,9 +20178,22 @@ function paramReasons(dep, data, locked) {
     const before = locked.get(key2);
     if (actual === void 0) reasons.push(`param ${dep.file}:${key2}: deleted`);
     else if (before === void 0) reasons.push(`param ${dep.file}:${key2}: new`);
-    else if (!pyEqual2(actual, before)) reasons.push(`param ${dep.file}:${key2}: modified`);
+    else if (!sameAsLocked(actual, before)) reasons.push(`param ${dep.file}:${key2}: modified`);
   }
   return reasons;
+}
+function sameAsLocked(actual, locked) {
+  if (actual instanceof PyCollection && actual.kind === "set" && Array.isArray(locked)) {
+    return actual.items.length === locked.length && actual.items.every((x) => locked.some((y) => pyEqual(x, y)));
+  }
+  if (isRawMap(actual) && isRawMap(locked)) {
+    return actual.size === locked.size && [...actual].every(([k, v]) => locked.has(k) && sameAsLocked(v, locked.get(k)));
+  }
+  const list4 = (v) => Array.isArray(v) ? v : v instanceof PyCollection && v.kind === "tuple" ? v.items : null;
+  const a = list4(actual);
+  const b = list4(locked);
+  if (a && b) return a.length === b.length && a.every((x, i) => sameAsLocked(x, b[i]));
+  return pyEqual(actual, locked);
 }
 async function stageStatus(stage2, lock, ws, project) {
   const reasons = [];
@@ -28505,7 +28558,7 @@ function sameLockEntry(a, b) {
   const entries = (list4) => JSON.stringify(list4.map((e) => [e.path, e.md5]).sort());
   if (JSON.stringify(a.cmd) !== JSON.stringify(b.cmd) || entries(a.deps) !== entries(b.deps) || entries(a.outs) !== entries(b.outs)) return false;
   const files = /* @__PURE__ */ new Set([...a.params.keys(), ...b.params.keys()]);
-  return [...files].every((f) => pyEqual2(a.params.get(f), b.params.get(f)));
+  return [...files].every((f) => pyEqual(a.params.get(f), b.params.get(f)));
 }
 function causeDefinition(head, base) {
   if (!base) return "new";

@@ -9761,6 +9761,28 @@ function pyEqual(a, b) {
   }
   return a === b;
 }
+function pyEqualityKey(value) {
+  const n = numeric(value);
+  if (n !== null) {
+    if (typeof n === "bigint") return n.toString();
+    return Number.isInteger(n) ? BigInt(n).toString() : String(n);
+  }
+  if (value === null) return "None";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (value instanceof PyDate) return `date(${value.iso})`;
+  if (value instanceof PyDateTime) return value.zone ? `datetime(${value.epochMs}, ${value.microsecond}, zoned)` : `datetime(${value.text})`;
+  if (value instanceof PyTime) return `time(${value.text})`;
+  if (Array.isArray(value)) return `[${value.map(pyEqualityKey).join(", ")}]`;
+  if (value instanceof PyCollection) {
+    const items = value.items.map(pyEqualityKey);
+    return value.kind === "tuple" ? `(${items.join(", ")})` : `set(${items.sort().join(", ")})`;
+  }
+  if (isRawMap(value)) {
+    const entries = [...value].map(([k, v]) => `${pyEqualityKey(keyValue(value, k))}: ${pyEqualityKey(v)}`);
+    return `dict(${entries.sort().join(", ")})`;
+  }
+  return String(value);
+}
 function dateTimesEqual(a, b) {
   if (!a.zone !== !b.zone) return false;
   return a.epochMs === b.epochMs && a.microsecond === b.microsecond;
@@ -14803,9 +14825,22 @@ function paramReasons(dep, data, locked) {
     const before = locked.get(key2);
     if (actual === void 0) reasons.push(`param ${dep.file}:${key2}: deleted`);
     else if (before === void 0) reasons.push(`param ${dep.file}:${key2}: new`);
-    else if (!pyEqual(actual, before)) reasons.push(`param ${dep.file}:${key2}: modified`);
+    else if (!sameAsLocked(actual, before)) reasons.push(`param ${dep.file}:${key2}: modified`);
   }
   return reasons;
+}
+function sameAsLocked(actual, locked) {
+  if (actual instanceof PyCollection && actual.kind === "set" && Array.isArray(locked)) {
+    return actual.items.length === locked.length && actual.items.every((x) => locked.some((y) => pyEqual(x, y)));
+  }
+  if (isRawMap(actual) && isRawMap(locked)) {
+    return actual.size === locked.size && [...actual].every(([k, v]) => locked.has(k) && sameAsLocked(v, locked.get(k)));
+  }
+  const list4 = (v) => Array.isArray(v) ? v : v instanceof PyCollection && v.kind === "tuple" ? v.items : null;
+  const a = list4(actual);
+  const b = list4(locked);
+  if (a && b) return a.length === b.length && a.every((x, i) => sameAsLocked(x, b[i]));
+  return pyEqual(actual, locked);
 }
 async function stageStatus(stage, lock, ws, project) {
   const reasons = [];
@@ -18935,6 +18970,144 @@ function decodeWtf8(bytes, start, end) {
   return out;
 }
 
+// src/values/flatten.ts
+var MAX_VALUES = 1e6;
+function flattenMetrics(data) {
+  const out = /* @__PURE__ */ new Map();
+  if (Array.isArray(data) || data instanceof PyCollection) {
+    throw new UserError(
+      `expected a mapping of metrics (or a single value), found a list of ${data instanceof PyCollection ? data.items.length : data.length} items; is this a plots file?`
+    );
+  }
+  if (!isRawMap(data)) {
+    const leaf2 = metricLeaf(data);
+    if (leaf2 !== void 0 && leaf2 !== null && leaf2 !== 0 && leaf2 !== "" && leaf2 !== false && !isZeroFloat(data)) out.set("", leaf2);
+    return out;
+  }
+  const visit = (map, prefix) => {
+    for (const [k, v] of map) {
+      const key2 = ownKey(prefix, k);
+      if (isRawMap(v)) visit(v, `${key2}.`);
+      else {
+        const leaf2 = metricLeaf(v);
+        if (leaf2 !== void 0 && leaf2 !== null) add(out, key2, leaf2);
+      }
+    }
+  };
+  visit(data, "");
+  return out;
+}
+function flattenParams(data, keyPaths = [], flatKeys = false) {
+  const out = /* @__PURE__ */ new Map();
+  if (!isRawMap(data)) {
+    if (!isPyFalsy(data)) out.set("", leafOf(data));
+    return out;
+  }
+  const root = !keyPaths.length ? data : flatKeys ? pickPaths(data, keyPaths) : selectPaths(data, keyPaths);
+  let equality;
+  const visit = (map, prefix) => {
+    for (const [k, v] of map) {
+      const key2 = ownKey(prefix, k);
+      if (isRawMap(v)) visit(v, `${key2}.`);
+      else {
+        add(out, key2, leafOf(v));
+        if (v instanceof PyCollection) (equality ??= /* @__PURE__ */ new Map()).set(key2, pyEqualityKey(v));
+      }
+    }
+  };
+  visit(root, "");
+  if (equality) equalityKeys.set(out, equality);
+  return out;
+}
+var equalityKeys = /* @__PURE__ */ new WeakMap();
+function collectionEquality(values2) {
+  return equalityKeys.get(values2);
+}
+function ownKey(prefix, k) {
+  const key2 = prefix ? prefix + k : ` ${k}`.slice(1);
+  key2.charCodeAt(0);
+  return key2;
+}
+function add(out, key2, leaf2) {
+  if (out.size >= MAX_VALUES) throw new UserError(`more than ${MAX_VALUES.toLocaleString("en-US")} values (a runaway file, or YAML aliases that multiply)`);
+  out.set(key2, leaf2);
+}
+function leafOf(v) {
+  const leaf2 = scalarLeaf(v);
+  if (leaf2 !== void 0) return leaf2;
+  return pyRepr(v);
+}
+function scalarLeaf(v) {
+  if (v === null || typeof v === "boolean" || typeof v === "string" || typeof v === "number") return v;
+  if (typeof v === "bigint") return intLeaf(v);
+  if (v instanceof PyFloat) return floatLeaf(v.value);
+  if (v instanceof PyDate) return v.iso;
+  if (v instanceof PyDateTime || v instanceof PyTime) return v.text;
+  if (v instanceof PyCollection || Array.isArray(v) || isRawMap(v)) return void 0;
+  return void 0;
+}
+function metricLeaf(v) {
+  return v instanceof PyDate || v instanceof PyDateTime || v instanceof PyTime ? void 0 : scalarLeaf(v);
+}
+function isZeroFloat(v) {
+  return v instanceof PyFloat && v.value === 0;
+}
+function selectPaths(data, keyPaths) {
+  const result = /* @__PURE__ */ new Map();
+  for (const path of new Set(keyPaths)) {
+    const found = searchPath(data, path.split("."));
+    if (isRawMap(found)) mergeAdditive(result, found);
+  }
+  return result;
+}
+function searchPath(node, parts) {
+  const [head, ...rest] = parts;
+  if (head === void 0) return void 0;
+  const list4 = Array.isArray(node) ? node : null;
+  if (!list4 && !isRawMap(node)) return void 0;
+  const children = list4 ? list4.map((v, i) => [String(i), v]) : [...node];
+  let map;
+  let items;
+  for (const [k, v] of children) {
+    if (head !== "*" && head !== k) continue;
+    const found = rest.length ? searchPath(v, rest) : deepCopy(v);
+    if (found === void 0) continue;
+    if (!list4) (map ??= /* @__PURE__ */ new Map()).set(k, found);
+    else {
+      items ??= [];
+      while (items.length < Number(k)) items.push(null);
+      items[Number(k)] = found;
+    }
+  }
+  return list4 ? items : map;
+}
+function pickPaths(data, keyPaths) {
+  const result = /* @__PURE__ */ new Map();
+  for (const path of keyPaths) {
+    let node = data;
+    for (const part of path.split(".")) node = isRawMap(node) ? node.get(part) : Array.isArray(node) && /^\d+$/.test(part) ? node[Number(part)] : void 0;
+    if (node !== void 0) result.set(path, node);
+  }
+  return result;
+}
+function mergeAdditive(dst, src) {
+  for (const [k, found] of src) {
+    const target = dst.get(k);
+    if (isRawMap(target) && isRawMap(found)) mergeAdditive(target, found);
+    else if (Array.isArray(target) && Array.isArray(found)) for (const item of found) target.push(item);
+    else dst.set(k, found);
+  }
+}
+function deepCopy(v) {
+  if (Array.isArray(v)) return v.map(deepCopy);
+  if (isRawMap(v))
+    return mapFrom(
+      [...v].map(([k, x]) => [k, deepCopy(x)]),
+      v
+    );
+  return v;
+}
+
 // src/values/unread-notes.ts
 function notKnownNote(revision2, why) {
   return `not known at ${revision2}: ${why}`;
@@ -18964,20 +19137,23 @@ function unreadAtHead(file, headLabel) {
 var EAGER_ROWS = 64;
 var columnsOf = /* @__PURE__ */ new WeakMap();
 var DiffColumns = class {
-  constructor(old, now, order) {
+  constructor(old, now, order, equality) {
     this.old = old;
     this.now = now;
     this.order = order;
+    this.equality = equality;
   }
   old;
   now;
   order;
+  equality;
   get length() {
     return this.order.length;
   }
   row(n) {
     const i = this.order[n];
-    return diffRow(this.old.table.key(i), this.old.leaf(i), this.now.leaf(i));
+    const key2 = this.old.table.key(i);
+    return diffRow(key2, this.old.leaf(i), this.now.leaf(i), sameCollection(this.equality, key2));
   }
 };
 function diffValueFile(path, base, head, names = { base: "base", head: "head" }) {
@@ -18993,10 +19169,11 @@ function diffValueFile(path, base, head, names = { base: "base", head: "head" })
   };
   const a = side(base, names.base);
   const b = side(head, names.head);
+  const equality = [a instanceof Map ? collectionEquality(a) : void 0, b instanceof Map ? collectionEquality(b) : void 0];
   const diff = { path };
   Object.defineProperty(diff, "rows", LAZY_ROWS);
   diff.notes = notes;
-  const small = valueCount(a) <= EAGER_ROWS && valueCount(b) <= EAGER_ROWS ? smallRows(a, b) : null;
+  const small = valueCount(a) <= EAGER_ROWS && valueCount(b) <= EAGER_ROWS ? smallRows(a, b, equality) : null;
   if (small) {
     settleRows(diff, small);
     return diff;
@@ -19010,13 +19187,13 @@ function diffValueFile(path, base, head, names = { base: "base", head: "head" })
   const order = new Int32Array(count3);
   for (let i = 0, n = 0; i < table2.size; i++) if (old.has(i) || now.has(i)) order[n++] = i;
   order.sort((x, y) => table2.compare(x, y));
-  const columns = new DiffColumns(old, now, order);
+  const columns = new DiffColumns(old, now, order, equality);
   if (order.length <= EAGER_ROWS) settleRows(diff, allRows(columns));
   else columnsOf.set(diff, columns);
   return diff;
 }
 var SURROGATE2 = /[\ud800-\udfff]/;
-function smallRows(a, b) {
+function smallRows(a, b, equality) {
   const old = a instanceof FlatValues ? a.toMap() : a;
   const now = b instanceof FlatValues ? b.toMap() : b;
   const keys = [];
@@ -19025,8 +19202,13 @@ function smallRows(a, b) {
   for (let i = 0; i < keys.length; i++) if (SURROGATE2.test(keys[i])) return null;
   keys.sort();
   const rows = new Array(keys.length);
-  for (let i = 0; i < keys.length; i++) rows[i] = diffRow(keys[i], old.get(keys[i]), now.get(keys[i]));
+  for (let i = 0; i < keys.length; i++) rows[i] = diffRow(keys[i], old.get(keys[i]), now.get(keys[i]), sameCollection(equality, keys[i]));
   return rows;
+}
+function sameCollection([old, now], key2) {
+  const x = old?.get(key2);
+  const y = now?.get(key2);
+  return x === void 0 && y === void 0 ? void 0 : x === y;
 }
 var rowsOf = /* @__PURE__ */ new WeakMap();
 var LAZY_ROWS = {
@@ -19052,9 +19234,9 @@ function settleRows(diff, rows) {
   rowsOf.set(diff, rows);
   columnsOf.delete(diff);
 }
-function diffRow(key2, o, n) {
+function diffRow(key2, o, n, same) {
   if (isIntLeaf(o) || isIntLeaf(n)) return bigIntRow(key2, o, n);
-  const changed = !pyEqual2(o ?? null, n ?? null);
+  const changed = same === void 0 ? !pyEqual2(o ?? null, n ?? null) : !same;
   const a = numericValue(o);
   const b = numericValue(n);
   if (a === void 0 || b === void 0) return { key: key2, old: o, new: n, changed };
@@ -24250,135 +24432,6 @@ function short2(text2, max = 60) {
 
 // src/history/read.ts
 import { createHash } from "node:crypto";
-
-// src/values/flatten.ts
-var MAX_VALUES = 1e6;
-function flattenMetrics(data) {
-  const out = /* @__PURE__ */ new Map();
-  if (Array.isArray(data) || data instanceof PyCollection) {
-    throw new UserError(
-      `expected a mapping of metrics (or a single value), found a list of ${data instanceof PyCollection ? data.items.length : data.length} items; is this a plots file?`
-    );
-  }
-  if (!isRawMap(data)) {
-    const leaf2 = metricLeaf(data);
-    if (leaf2 !== void 0 && leaf2 !== null && leaf2 !== 0 && leaf2 !== "" && leaf2 !== false && !isZeroFloat(data)) out.set("", leaf2);
-    return out;
-  }
-  const visit = (map, prefix) => {
-    for (const [k, v] of map) {
-      const key2 = ownKey(prefix, k);
-      if (isRawMap(v)) visit(v, `${key2}.`);
-      else {
-        const leaf2 = metricLeaf(v);
-        if (leaf2 !== void 0 && leaf2 !== null) add(out, key2, leaf2);
-      }
-    }
-  };
-  visit(data, "");
-  return out;
-}
-function flattenParams(data, keyPaths = [], flatKeys = false) {
-  const out = /* @__PURE__ */ new Map();
-  if (!isRawMap(data)) {
-    if (!isPyFalsy(data)) out.set("", leafOf(data));
-    return out;
-  }
-  const root = !keyPaths.length ? data : flatKeys ? pickPaths(data, keyPaths) : selectPaths(data, keyPaths);
-  const visit = (map, prefix) => {
-    for (const [k, v] of map) {
-      const key2 = ownKey(prefix, k);
-      if (isRawMap(v)) visit(v, `${key2}.`);
-      else add(out, key2, leafOf(v));
-    }
-  };
-  visit(root, "");
-  return out;
-}
-function ownKey(prefix, k) {
-  const key2 = prefix ? prefix + k : ` ${k}`.slice(1);
-  key2.charCodeAt(0);
-  return key2;
-}
-function add(out, key2, leaf2) {
-  if (out.size >= MAX_VALUES) throw new UserError(`more than ${MAX_VALUES.toLocaleString("en-US")} values (a runaway file, or YAML aliases that multiply)`);
-  out.set(key2, leaf2);
-}
-function leafOf(v) {
-  const leaf2 = scalarLeaf(v);
-  if (leaf2 !== void 0) return leaf2;
-  return pyRepr(v);
-}
-function scalarLeaf(v) {
-  if (v === null || typeof v === "boolean" || typeof v === "string" || typeof v === "number") return v;
-  if (typeof v === "bigint") return intLeaf(v);
-  if (v instanceof PyFloat) return floatLeaf(v.value);
-  if (v instanceof PyDate) return v.iso;
-  if (v instanceof PyDateTime || v instanceof PyTime) return v.text;
-  if (v instanceof PyCollection || Array.isArray(v) || isRawMap(v)) return void 0;
-  return void 0;
-}
-function metricLeaf(v) {
-  return v instanceof PyDate || v instanceof PyDateTime || v instanceof PyTime ? void 0 : scalarLeaf(v);
-}
-function isZeroFloat(v) {
-  return v instanceof PyFloat && v.value === 0;
-}
-function selectPaths(data, keyPaths) {
-  const result = /* @__PURE__ */ new Map();
-  for (const path of new Set(keyPaths)) {
-    const found = searchPath(data, path.split("."));
-    if (isRawMap(found)) mergeAdditive(result, found);
-  }
-  return result;
-}
-function searchPath(node, parts) {
-  const [head, ...rest] = parts;
-  if (head === void 0) return void 0;
-  const list4 = Array.isArray(node) ? node : null;
-  if (!list4 && !isRawMap(node)) return void 0;
-  const children = list4 ? list4.map((v, i) => [String(i), v]) : [...node];
-  let map;
-  let items;
-  for (const [k, v] of children) {
-    if (head !== "*" && head !== k) continue;
-    const found = rest.length ? searchPath(v, rest) : deepCopy(v);
-    if (found === void 0) continue;
-    if (!list4) (map ??= /* @__PURE__ */ new Map()).set(k, found);
-    else {
-      items ??= [];
-      while (items.length < Number(k)) items.push(null);
-      items[Number(k)] = found;
-    }
-  }
-  return list4 ? items : map;
-}
-function pickPaths(data, keyPaths) {
-  const result = /* @__PURE__ */ new Map();
-  for (const path of keyPaths) {
-    let node = data;
-    for (const part of path.split(".")) node = isRawMap(node) ? node.get(part) : Array.isArray(node) && /^\d+$/.test(part) ? node[Number(part)] : void 0;
-    if (node !== void 0) result.set(path, node);
-  }
-  return result;
-}
-function mergeAdditive(dst, src) {
-  for (const [k, found] of src) {
-    const target = dst.get(k);
-    if (isRawMap(target) && isRawMap(found)) mergeAdditive(target, found);
-    else if (Array.isArray(target) && Array.isArray(found)) for (const item of found) target.push(item);
-    else dst.set(k, found);
-  }
-}
-function deepCopy(v) {
-  if (Array.isArray(v)) return v.map(deepCopy);
-  if (isRawMap(v))
-    return mapFrom(
-      [...v].map(([k, x]) => [k, deepCopy(x)]),
-      v
-    );
-  return v;
-}
 
 // src/values/json-metrics.ts
 import { isUtf8 } from "node:buffer";

@@ -9060,6 +9060,28 @@ function pyEqual(a, b) {
   }
   return a === b;
 }
+function pyEqualityKey(value) {
+  const n = numeric(value);
+  if (n !== null) {
+    if (typeof n === "bigint") return n.toString();
+    return Number.isInteger(n) ? BigInt(n).toString() : String(n);
+  }
+  if (value === null) return "None";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (value instanceof PyDate) return `date(${value.iso})`;
+  if (value instanceof PyDateTime) return value.zone ? `datetime(${value.epochMs}, ${value.microsecond}, zoned)` : `datetime(${value.text})`;
+  if (value instanceof PyTime) return `time(${value.text})`;
+  if (Array.isArray(value)) return `[${value.map(pyEqualityKey).join(", ")}]`;
+  if (value instanceof PyCollection) {
+    const items = value.items.map(pyEqualityKey);
+    return value.kind === "tuple" ? `(${items.join(", ")})` : `set(${items.sort().join(", ")})`;
+  }
+  if (isRawMap(value)) {
+    const entries = [...value].map(([k, v]) => `${pyEqualityKey(keyValue(value, k))}: ${pyEqualityKey(v)}`);
+    return `dict(${entries.sort().join(", ")})`;
+  }
+  return String(value);
+}
 function dateTimesEqual(a, b) {
   if (!a.zone !== !b.zone) return false;
   return a.epochMs === b.epochMs && a.microsecond === b.microsecond;
@@ -14566,218 +14588,6 @@ function decodeWtf8(bytes, start, end) {
   return out;
 }
 
-// src/values/pyformat.ts
-function pyRound(x, ndigits) {
-  if (!Number.isFinite(x) || x === 0 || Math.abs(x) >= 1e21 || ndigits > 100) return x;
-  const fixed = x.toFixed(ndigits);
-  const scaled = Math.abs(x) * 10 ** ndigits;
-  if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 4 * Number.EPSILON * Math.max(1, scaled)) return Number(fixed);
-  const exact = x.toFixed(100);
-  const dot = exact.indexOf(".");
-  const tail = exact.slice(dot + 1 + ndigits);
-  if (/^50*$/.test(tail)) {
-    const lastDigit = Number(fixed.replace(/[^0-9]/g, "").slice(-1));
-    if (lastDigit % 2 === 1) {
-      const truncated = exact.slice(0, dot + 1 + ndigits).replace(/\.$/, "");
-      return Number(truncated);
-    }
-  }
-  return Number(fixed);
-}
-var POW10 = Array.from({ length: 16 }, (_, k) => Number(`1e${k}`));
-function roundedRepr(x, ndigits) {
-  const abs = Math.abs(x);
-  if (ndigits > 15 || !(abs < 1e15)) return pyFloatRepr(pyRound(x, ndigits));
-  const scaled = abs * POW10[ndigits];
-  if (Math.abs(scaled - Math.floor(scaled) - 0.5) <= 4 * Number.EPSILON * Math.max(1, scaled)) return pyFloatRepr(pyRound(x, ndigits));
-  const fixed = x.toFixed(ndigits);
-  const sign = fixed.charCodeAt(0) === 45 ? 1 : 0;
-  const dot = fixed.length - ndigits - 1;
-  const whole = fixed.charCodeAt(sign) === 48 ? 0 : dot - sign;
-  if (whole + ndigits > 15) return pyFloatRepr(pyRound(x, ndigits));
-  let end = fixed.length;
-  while (fixed.charCodeAt(end - 1) === 48) end--;
-  if (end === dot + 1) return whole ? `${fixed.slice(0, end)}0` : pyFloatRepr(pyRound(x, ndigits));
-  if (!whole && end - dot - 1 > 4 && fixed.charCodeAt(dot + 4) === 48 && fixed.charCodeAt(dot + 1) === 48 && fixed.charCodeAt(dot + 2) === 48 && fixed.charCodeAt(dot + 3) === 48)
-    return pyFloatRepr(pyRound(x, ndigits));
-  return end === fixed.length ? fixed : fixed.slice(0, end);
-}
-function pyStr2(leaf) {
-  if (leaf === null) return "None";
-  if (typeof leaf === "boolean") return leaf ? "True" : "False";
-  if (typeof leaf === "string") return leaf;
-  if (typeof leaf === "number") return Number.isInteger(leaf) ? String(leaf) : pyFloatRepr(leaf);
-  if (isIntLeaf(leaf)) return leaf.int;
-  return pyFloatRepr(typeof leaf.float === "number" ? leaf.float : Number(leaf.float));
-}
-function displayValue(leaf, precision = 5) {
-  if (leaf === void 0 || leaf === null) return "-";
-  if (precision !== null && precision > 0) {
-    if (typeof leaf === "number" && !Number.isInteger(leaf)) return roundedRepr(leaf, precision);
-    if (isFloatLeaf(leaf) && typeof leaf.float === "number") return pyFloatRepr(leaf.float);
-  }
-  return pyStr2(leaf);
-}
-function diffLeaf(diff, float) {
-  return float ? floatLeaf(diff) : diff;
-}
-
-// src/values/diff.ts
-var EAGER_ROWS = 64;
-var columnsOf = /* @__PURE__ */ new WeakMap();
-var DiffColumns = class {
-  constructor(old, now, order) {
-    this.old = old;
-    this.now = now;
-    this.order = order;
-  }
-  old;
-  now;
-  order;
-  get length() {
-    return this.order.length;
-  }
-  row(n) {
-    const i = this.order[n];
-    return diffRow(this.old.table.key(i), this.old.leaf(i), this.now.leaf(i));
-  }
-};
-function diffValueFile(path, base, head, names = { base: "base", head: "head" }) {
-  const notes = [];
-  const side = (file, name) => {
-    if (!file) return /* @__PURE__ */ new Map();
-    if (file.status === "ok") {
-      for (const w of file.warnings ?? []) notes.push(`${name}: ${w}`);
-      return file.values;
-    }
-    notes.push(file.status === "missing" ? file.note ?? `not present at ${name}` : unparsedNote(name, file.message));
-    return /* @__PURE__ */ new Map();
-  };
-  const a = side(base, names.base);
-  const b = side(head, names.head);
-  const diff = { path };
-  Object.defineProperty(diff, "rows", LAZY_ROWS);
-  diff.notes = notes;
-  const small = valueCount(a) <= EAGER_ROWS && valueCount(b) <= EAGER_ROWS ? smallRows(a, b) : null;
-  if (small) {
-    settleRows(diff, small);
-    return diff;
-  }
-  const table = a instanceof FlatValues ? a.table : b instanceof FlatValues ? b.table : new KeyTable();
-  const inTable = (values) => values instanceof FlatValues && values.table === table ? values : FlatValues.fromMap(values instanceof FlatValues ? values.toMap() : values, table);
-  const old = inTable(a);
-  const now = inTable(b);
-  let count = 0;
-  for (let i = 0; i < table.size; i++) if (old.has(i) || now.has(i)) count++;
-  const order = new Int32Array(count);
-  for (let i = 0, n = 0; i < table.size; i++) if (old.has(i) || now.has(i)) order[n++] = i;
-  order.sort((x, y) => table.compare(x, y));
-  const columns = new DiffColumns(old, now, order);
-  if (order.length <= EAGER_ROWS) settleRows(diff, allRows(columns));
-  else columnsOf.set(diff, columns);
-  return diff;
-}
-var SURROGATE2 = /[\ud800-\udfff]/;
-function smallRows(a, b) {
-  const old = a instanceof FlatValues ? a.toMap() : a;
-  const now = b instanceof FlatValues ? b.toMap() : b;
-  const keys = [];
-  for (const key of old.keys()) keys.push(key);
-  for (const key of now.keys()) if (!old.has(key)) keys.push(key);
-  for (let i = 0; i < keys.length; i++) if (SURROGATE2.test(keys[i])) return null;
-  keys.sort();
-  const rows = new Array(keys.length);
-  for (let i = 0; i < keys.length; i++) rows[i] = diffRow(keys[i], old.get(keys[i]), now.get(keys[i]));
-  return rows;
-}
-var rowsOf = /* @__PURE__ */ new WeakMap();
-var LAZY_ROWS = {
-  enumerable: true,
-  configurable: true,
-  get() {
-    const kept = rowsOf.get(this);
-    if (kept) return kept;
-    const made = allRows(columnsOf.get(this));
-    settleRows(this, made);
-    return made;
-  },
-  set(rows) {
-    settleRows(this, rows);
-  }
-};
-function allRows(columns) {
-  const made = new Array(columns.length);
-  for (let n = 0; n < made.length; n++) made[n] = columns.row(n);
-  return made;
-}
-function settleRows(diff, rows) {
-  rowsOf.set(diff, rows);
-  columnsOf.delete(diff);
-}
-function* diffRows(file) {
-  const columns = columnsOf.get(file);
-  if (!columns) {
-    yield* file.rows;
-    return;
-  }
-  for (let n = 0; n < columns.length; n++) yield columns.row(n);
-}
-function diffRow(key, o, n) {
-  if (isIntLeaf(o) || isIntLeaf(n)) return bigIntRow(key, o, n);
-  const changed = !pyEqual2(o ?? null, n ?? null);
-  const a = numericValue(o);
-  const b = numericValue(n);
-  if (a === void 0 || b === void 0) return { key, old: o, new: n, changed };
-  const diff = b - a;
-  if (a !== 0 && Number.isFinite(a)) return { key, old: o, new: n, changed, diff, relative: diff / Math.abs(a) };
-  return { key, old: o, new: n, changed, diff };
-}
-function bigIntRow(key, o, n) {
-  const changed = !pyEqual2(o ?? null, n ?? null);
-  const a = numericValue(o);
-  const b = numericValue(n);
-  if (a === void 0 || b === void 0) return { key, old: o, new: n, changed };
-  const x = exactInt(o);
-  const y = exactInt(n);
-  const diff = x !== null && y !== null ? Number(y - x) : b - a;
-  if (a !== 0 && Number.isFinite(a)) return { key, old: o, new: n, changed, diff, relative: diff / Math.abs(a) };
-  return { key, old: o, new: n, changed, diff };
-}
-function exactDiff(row2) {
-  if (row2.diff === void 0 || !(isIntLeaf(row2.old) || isIntLeaf(row2.new))) return null;
-  const x = exactInt(row2.old);
-  const y = exactInt(row2.new);
-  return x !== null && y !== null ? y - x : null;
-}
-function rowDiffLeaf(row2) {
-  if (row2.diff === void 0) return void 0;
-  const exact = exactDiff(row2);
-  return exact === null ? diffLeaf(row2.diff, diffIsFloat(row2)) : intLeaf(exact);
-}
-function pyEqual2(a, b) {
-  if (isIntLeaf(a) || isIntLeaf(b)) return exactEqual(a, b);
-  const x = numericValue(a);
-  const y = numericValue(b);
-  if (x !== void 0 || y !== void 0) return x !== void 0 && y !== void 0 && x === y;
-  return a === b;
-}
-function exactEqual(a, b) {
-  const exact = (leaf) => {
-    const int = exactInt(leaf);
-    if (int !== null) return int;
-    const n = numericValue(leaf);
-    return n !== void 0 && Number.isInteger(n) ? BigInt(n) : null;
-  };
-  const x = exact(a);
-  return x !== null && x === exact(b);
-}
-function diffIsFloat(row2) {
-  return isFloat(row2.old) || isFloat(row2.new);
-}
-
-// src/values/json-metrics.ts
-import { isUtf8 } from "node:buffer";
-
 // src/values/flatten.ts
 var MAX_VALUES = 1e6;
 function flattenMetrics(data) {
@@ -14812,15 +14622,24 @@ function flattenParams(data, keyPaths = [], flatKeys = false) {
     return out;
   }
   const root = !keyPaths.length ? data : flatKeys ? pickPaths(data, keyPaths) : selectPaths(data, keyPaths);
+  let equality;
   const visit = (map, prefix) => {
     for (const [k, v] of map) {
       const key = ownKey(prefix, k);
       if (isRawMap(v)) visit(v, `${key}.`);
-      else add(out, key, leafOf(v));
+      else {
+        add(out, key, leafOf(v));
+        if (v instanceof PyCollection) (equality ??= /* @__PURE__ */ new Map()).set(key, pyEqualityKey(v));
+      }
     }
   };
   visit(root, "");
+  if (equality) equalityKeys.set(out, equality);
   return out;
+}
+var equalityKeys = /* @__PURE__ */ new WeakMap();
+function collectionEquality(values) {
+  return equalityKeys.get(values);
 }
 function ownKey(prefix, k) {
   const key = prefix ? prefix + k : ` ${k}`.slice(1);
@@ -14907,7 +14726,226 @@ function deepCopy(v) {
   return v;
 }
 
+// src/values/pyformat.ts
+function pyRound(x, ndigits) {
+  if (!Number.isFinite(x) || x === 0 || Math.abs(x) >= 1e21 || ndigits > 100) return x;
+  const fixed = x.toFixed(ndigits);
+  const scaled = Math.abs(x) * 10 ** ndigits;
+  if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 4 * Number.EPSILON * Math.max(1, scaled)) return Number(fixed);
+  const exact = x.toFixed(100);
+  const dot = exact.indexOf(".");
+  const tail = exact.slice(dot + 1 + ndigits);
+  if (/^50*$/.test(tail)) {
+    const lastDigit = Number(fixed.replace(/[^0-9]/g, "").slice(-1));
+    if (lastDigit % 2 === 1) {
+      const truncated = exact.slice(0, dot + 1 + ndigits).replace(/\.$/, "");
+      return Number(truncated);
+    }
+  }
+  return Number(fixed);
+}
+var POW10 = Array.from({ length: 16 }, (_, k) => Number(`1e${k}`));
+function roundedRepr(x, ndigits) {
+  const abs = Math.abs(x);
+  if (ndigits > 15 || !(abs < 1e15)) return pyFloatRepr(pyRound(x, ndigits));
+  const scaled = abs * POW10[ndigits];
+  if (Math.abs(scaled - Math.floor(scaled) - 0.5) <= 4 * Number.EPSILON * Math.max(1, scaled)) return pyFloatRepr(pyRound(x, ndigits));
+  const fixed = x.toFixed(ndigits);
+  const sign = fixed.charCodeAt(0) === 45 ? 1 : 0;
+  const dot = fixed.length - ndigits - 1;
+  const whole = fixed.charCodeAt(sign) === 48 ? 0 : dot - sign;
+  if (whole + ndigits > 15) return pyFloatRepr(pyRound(x, ndigits));
+  let end = fixed.length;
+  while (fixed.charCodeAt(end - 1) === 48) end--;
+  if (end === dot + 1) return whole ? `${fixed.slice(0, end)}0` : pyFloatRepr(pyRound(x, ndigits));
+  if (!whole && end - dot - 1 > 4 && fixed.charCodeAt(dot + 4) === 48 && fixed.charCodeAt(dot + 1) === 48 && fixed.charCodeAt(dot + 2) === 48 && fixed.charCodeAt(dot + 3) === 48)
+    return pyFloatRepr(pyRound(x, ndigits));
+  return end === fixed.length ? fixed : fixed.slice(0, end);
+}
+function pyStr2(leaf) {
+  if (leaf === null) return "None";
+  if (typeof leaf === "boolean") return leaf ? "True" : "False";
+  if (typeof leaf === "string") return leaf;
+  if (typeof leaf === "number") return Number.isInteger(leaf) ? String(leaf) : pyFloatRepr(leaf);
+  if (isIntLeaf(leaf)) return leaf.int;
+  return pyFloatRepr(typeof leaf.float === "number" ? leaf.float : Number(leaf.float));
+}
+function displayValue(leaf, precision = 5) {
+  if (leaf === void 0 || leaf === null) return "-";
+  if (precision !== null && precision > 0) {
+    if (typeof leaf === "number" && !Number.isInteger(leaf)) return roundedRepr(leaf, precision);
+    if (isFloatLeaf(leaf) && typeof leaf.float === "number") return pyFloatRepr(leaf.float);
+  }
+  return pyStr2(leaf);
+}
+function diffLeaf(diff, float) {
+  return float ? floatLeaf(diff) : diff;
+}
+
+// src/values/diff.ts
+var EAGER_ROWS = 64;
+var columnsOf = /* @__PURE__ */ new WeakMap();
+var DiffColumns = class {
+  constructor(old, now, order, equality) {
+    this.old = old;
+    this.now = now;
+    this.order = order;
+    this.equality = equality;
+  }
+  old;
+  now;
+  order;
+  equality;
+  get length() {
+    return this.order.length;
+  }
+  row(n) {
+    const i = this.order[n];
+    const key = this.old.table.key(i);
+    return diffRow(key, this.old.leaf(i), this.now.leaf(i), sameCollection(this.equality, key));
+  }
+};
+function diffValueFile(path, base, head, names = { base: "base", head: "head" }) {
+  const notes = [];
+  const side = (file, name) => {
+    if (!file) return /* @__PURE__ */ new Map();
+    if (file.status === "ok") {
+      for (const w of file.warnings ?? []) notes.push(`${name}: ${w}`);
+      return file.values;
+    }
+    notes.push(file.status === "missing" ? file.note ?? `not present at ${name}` : unparsedNote(name, file.message));
+    return /* @__PURE__ */ new Map();
+  };
+  const a = side(base, names.base);
+  const b = side(head, names.head);
+  const equality = [a instanceof Map ? collectionEquality(a) : void 0, b instanceof Map ? collectionEquality(b) : void 0];
+  const diff = { path };
+  Object.defineProperty(diff, "rows", LAZY_ROWS);
+  diff.notes = notes;
+  const small = valueCount(a) <= EAGER_ROWS && valueCount(b) <= EAGER_ROWS ? smallRows(a, b, equality) : null;
+  if (small) {
+    settleRows(diff, small);
+    return diff;
+  }
+  const table = a instanceof FlatValues ? a.table : b instanceof FlatValues ? b.table : new KeyTable();
+  const inTable = (values) => values instanceof FlatValues && values.table === table ? values : FlatValues.fromMap(values instanceof FlatValues ? values.toMap() : values, table);
+  const old = inTable(a);
+  const now = inTable(b);
+  let count = 0;
+  for (let i = 0; i < table.size; i++) if (old.has(i) || now.has(i)) count++;
+  const order = new Int32Array(count);
+  for (let i = 0, n = 0; i < table.size; i++) if (old.has(i) || now.has(i)) order[n++] = i;
+  order.sort((x, y) => table.compare(x, y));
+  const columns = new DiffColumns(old, now, order, equality);
+  if (order.length <= EAGER_ROWS) settleRows(diff, allRows(columns));
+  else columnsOf.set(diff, columns);
+  return diff;
+}
+var SURROGATE2 = /[\ud800-\udfff]/;
+function smallRows(a, b, equality) {
+  const old = a instanceof FlatValues ? a.toMap() : a;
+  const now = b instanceof FlatValues ? b.toMap() : b;
+  const keys = [];
+  for (const key of old.keys()) keys.push(key);
+  for (const key of now.keys()) if (!old.has(key)) keys.push(key);
+  for (let i = 0; i < keys.length; i++) if (SURROGATE2.test(keys[i])) return null;
+  keys.sort();
+  const rows = new Array(keys.length);
+  for (let i = 0; i < keys.length; i++) rows[i] = diffRow(keys[i], old.get(keys[i]), now.get(keys[i]), sameCollection(equality, keys[i]));
+  return rows;
+}
+function sameCollection([old, now], key) {
+  const x = old?.get(key);
+  const y = now?.get(key);
+  return x === void 0 && y === void 0 ? void 0 : x === y;
+}
+var rowsOf = /* @__PURE__ */ new WeakMap();
+var LAZY_ROWS = {
+  enumerable: true,
+  configurable: true,
+  get() {
+    const kept = rowsOf.get(this);
+    if (kept) return kept;
+    const made = allRows(columnsOf.get(this));
+    settleRows(this, made);
+    return made;
+  },
+  set(rows) {
+    settleRows(this, rows);
+  }
+};
+function allRows(columns) {
+  const made = new Array(columns.length);
+  for (let n = 0; n < made.length; n++) made[n] = columns.row(n);
+  return made;
+}
+function settleRows(diff, rows) {
+  rowsOf.set(diff, rows);
+  columnsOf.delete(diff);
+}
+function* diffRows(file) {
+  const columns = columnsOf.get(file);
+  if (!columns) {
+    yield* file.rows;
+    return;
+  }
+  for (let n = 0; n < columns.length; n++) yield columns.row(n);
+}
+function diffRow(key, o, n, same) {
+  if (isIntLeaf(o) || isIntLeaf(n)) return bigIntRow(key, o, n);
+  const changed = same === void 0 ? !pyEqual2(o ?? null, n ?? null) : !same;
+  const a = numericValue(o);
+  const b = numericValue(n);
+  if (a === void 0 || b === void 0) return { key, old: o, new: n, changed };
+  const diff = b - a;
+  if (a !== 0 && Number.isFinite(a)) return { key, old: o, new: n, changed, diff, relative: diff / Math.abs(a) };
+  return { key, old: o, new: n, changed, diff };
+}
+function bigIntRow(key, o, n) {
+  const changed = !pyEqual2(o ?? null, n ?? null);
+  const a = numericValue(o);
+  const b = numericValue(n);
+  if (a === void 0 || b === void 0) return { key, old: o, new: n, changed };
+  const x = exactInt(o);
+  const y = exactInt(n);
+  const diff = x !== null && y !== null ? Number(y - x) : b - a;
+  if (a !== 0 && Number.isFinite(a)) return { key, old: o, new: n, changed, diff, relative: diff / Math.abs(a) };
+  return { key, old: o, new: n, changed, diff };
+}
+function exactDiff(row2) {
+  if (row2.diff === void 0 || !(isIntLeaf(row2.old) || isIntLeaf(row2.new))) return null;
+  const x = exactInt(row2.old);
+  const y = exactInt(row2.new);
+  return x !== null && y !== null ? y - x : null;
+}
+function rowDiffLeaf(row2) {
+  if (row2.diff === void 0) return void 0;
+  const exact = exactDiff(row2);
+  return exact === null ? diffLeaf(row2.diff, diffIsFloat(row2)) : intLeaf(exact);
+}
+function pyEqual2(a, b) {
+  if (isIntLeaf(a) || isIntLeaf(b)) return exactEqual(a, b);
+  const x = numericValue(a);
+  const y = numericValue(b);
+  if (x !== void 0 || y !== void 0) return x !== void 0 && y !== void 0 && x === y;
+  return a === b;
+}
+function exactEqual(a, b) {
+  const exact = (leaf) => {
+    const int = exactInt(leaf);
+    if (int !== null) return int;
+    const n = numericValue(leaf);
+    return n !== void 0 && Number.isInteger(n) ? BigInt(n) : null;
+  };
+  const x = exact(a);
+  return x !== null && x === exact(b);
+}
+function diffIsFloat(row2) {
+  return isFloat(row2.old) || isFloat(row2.new);
+}
+
 // src/values/json-metrics.ts
+import { isUtf8 } from "node:buffer";
 var NeedsGeneralReader = class extends Error {
 };
 var GENERAL = new NeedsGeneralReader("left to the general reader");

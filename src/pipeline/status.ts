@@ -260,9 +260,28 @@ export function paramReasons(dep: ParamsDep, data: RawMap, locked: RawMap): stri
     // `ParamsDependency.workspace_status` checks the file first, so the stage runs and fails on the missing key.
     if (actual === undefined) reasons.push(`param ${dep.file}:${key}: deleted`);
     else if (before === undefined) reasons.push(`param ${dep.file}:${key}: new`);
-    else if (!pyEqual(actual, before)) reasons.push(`param ${dep.file}:${key}: modified`);
+    else if (!sameAsLocked(actual, before)) reasons.push(`param ${dep.file}:${key}: modified`);
   }
   return reasons;
+}
+
+/**
+ * A param's value against the one dvc.lock records: Python's `==` (a set's items in any order), where a set holding a
+ * tuple, which dvc.lock holds as a list of its items (`emitYaml`: ruamel would write complex keys), equals that list
+ * whatever the list's order.
+ */
+function sameAsLocked(actual: Raw, locked: Raw): boolean {
+  if (actual instanceof PyCollection && actual.kind === 'set' && Array.isArray(locked)) {
+    return actual.items.length === locked.length && actual.items.every((x) => locked.some((y) => pyEqual(x, y)));
+  }
+  if (isRawMap(actual) && isRawMap(locked)) {
+    return actual.size === locked.size && [...actual].every(([k, v]) => locked.has(k) && sameAsLocked(v, locked.get(k)!));
+  }
+  const list = (v: Raw): Raw[] | null => (Array.isArray(v) ? v : v instanceof PyCollection && v.kind === 'tuple' ? v.items : null);
+  const a = list(actual);
+  const b = list(locked);
+  if (a && b) return a.length === b.length && a.every((x, i) => sameAsLocked(x, b[i]!));
+  return pyEqual(actual, locked);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { FlatValues, KeyTable, valueCount } from './flat';
+import { collectionEquality } from './flatten';
 import { diffLeaf } from './pyformat';
 import { unparsedNote } from './unread-notes';
 import { exactInt, intLeaf, isFloat, isIntLeaf, numericValue, type FileDiff, type Leaf, type ValueFile, type ValueRow } from './types';
@@ -14,6 +15,7 @@ class DiffColumns {
     private readonly now: FlatValues,
     /** Key indices, in the order of the rows. */
     private readonly order: Int32Array,
+    private readonly equality: Equality,
   ) {}
 
   get length(): number {
@@ -22,7 +24,8 @@ class DiffColumns {
 
   row(n: number): ValueRow {
     const i = this.order[n]!;
-    return diffRow(this.old.table.key(i), this.old.leaf(i), this.now.leaf(i));
+    const key = this.old.table.key(i);
+    return diffRow(key, this.old.leaf(i), this.now.leaf(i), sameCollection(this.equality, key));
   }
 }
 
@@ -46,11 +49,12 @@ export function diffValueFile(path: string, base: ValueFile | null, head: ValueF
   };
   const a = side(base, names.base);
   const b = side(head, names.head);
+  const equality: Equality = [a instanceof Map ? collectionEquality(a) : undefined, b instanceof Map ? collectionEquality(b) : undefined];
   // Rows own and enumerable, between path and notes, like the plain object it was: spreads and JSON see it as before.
   const diff = { path } as FileDiff;
   Object.defineProperty(diff, 'rows', LAZY_ROWS);
   diff.notes = notes;
-  const small = valueCount(a) <= EAGER_ROWS && valueCount(b) <= EAGER_ROWS ? smallRows(a, b) : null;
+  const small = valueCount(a) <= EAGER_ROWS && valueCount(b) <= EAGER_ROWS ? smallRows(a, b, equality) : null;
   if (small) {
     settleRows(diff, small);
     return diff;
@@ -66,7 +70,7 @@ export function diffValueFile(path: string, base: ValueFile | null, head: ValueF
   const order = new Int32Array(count);
   for (let i = 0, n = 0; i < table.size; i++) if (old.has(i) || now.has(i)) order[n++] = i;
   order.sort((x, y) => table.compare(x, y));
-  const columns = new DiffColumns(old, now, order);
+  const columns = new DiffColumns(old, now, order, equality);
   // A small file here has a key with a surrogate (`smallRows`): its rows are made now all the same.
   if (order.length <= EAGER_ROWS) settleRows(diff, allRows(columns));
   else columnsOf.set(diff, columns);
@@ -82,7 +86,7 @@ const SURROGATE = /[\ud800-\udfff]/;
  * each params key would be encoded to bytes and decoded back (a report of thousands of small files). Null where a
  * key holds a surrogate: the table's byte order sorts those as Python does.
  */
-function smallRows(a: FlatValues | Map<string, Leaf>, b: FlatValues | Map<string, Leaf>): ValueRow[] | null {
+function smallRows(a: FlatValues | Map<string, Leaf>, b: FlatValues | Map<string, Leaf>, equality: Equality): ValueRow[] | null {
   const old = a instanceof FlatValues ? a.toMap() : a;
   const now = b instanceof FlatValues ? b.toMap() : b;
   const keys: string[] = [];
@@ -92,8 +96,21 @@ function smallRows(a: FlatValues | Map<string, Leaf>, b: FlatValues | Map<string
   // Without surrogates, JavaScript's order of UTF-16 units is code point order (Python's sort of the keys).
   keys.sort();
   const rows = new Array<ValueRow>(keys.length);
-  for (let i = 0; i < keys.length; i++) rows[i] = diffRow(keys[i]!, old.get(keys[i]!), now.get(keys[i]!));
+  for (let i = 0; i < keys.length; i++) rows[i] = diffRow(keys[i]!, old.get(keys[i]!), now.get(keys[i]!), sameCollection(equality, keys[i]!));
   return rows;
+}
+
+/** The base's and the head's `==` texts of their tuple and set params (`collectionEquality`). */
+type Equality = readonly [ReadonlyMap<string, string> | undefined, ReadonlyMap<string, string> | undefined];
+
+/**
+ * Whether a key's values are equal by Python's `==` where a side is a tuple or a set, whose printed text does not tell
+ * it (`{1, 9} == {9, 1}`); undefined where neither side is one, and their leaves decide.
+ */
+function sameCollection([old, now]: Equality, key: string): boolean | undefined {
+  const x = old?.get(key);
+  const y = now?.get(key);
+  return x === undefined && y === undefined ? undefined : x === y;
 }
 
 /** Rows made, or set, in place of a diff's columns. */
@@ -142,9 +159,10 @@ export function* diffRows(file: FileDiff): Generator<ValueRow> {
   for (let n = 0; n < columns.length; n++) yield columns.row(n);
 }
 
-export function diffRow(key: string, o: Leaf | undefined, n: Leaf | undefined): ValueRow {
+/** `same`: whether the sides are equal where their leaves cannot tell (`sameCollection`). */
+export function diffRow(key: string, o: Leaf | undefined, n: Leaf | undefined, same?: boolean): ValueRow {
   if (isIntLeaf(o) || isIntLeaf(n)) return bigIntRow(key, o, n);
-  const changed = !pyEqual(o ?? null, n ?? null);
+  const changed = same === undefined ? !pyEqual(o ?? null, n ?? null) : !same;
   const a = numericValue(o);
   const b = numericValue(n);
   if (a === undefined || b === undefined) return { key, old: o, new: n, changed };

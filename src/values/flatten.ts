@@ -1,6 +1,19 @@
 import { UserError } from '../util/errors';
 import { pyRepr } from '../dvc/python/format';
-import { fromPlain, isPyFalsy, isRawMap, mapFrom, PyCollection, PyDate, PyDateTime, PyFloat, PyTime, type Raw, type RawMap } from '../dvc/python/value';
+import {
+  fromPlain,
+  isPyFalsy,
+  isRawMap,
+  mapFrom,
+  PyCollection,
+  PyDate,
+  PyDateTime,
+  PyFloat,
+  pyEqualityKey,
+  PyTime,
+  type Raw,
+  type RawMap,
+} from '../dvc/python/value';
 import { floatLeaf, intLeaf, type Leaf } from './types';
 
 /** Plain JavaScript data (already parsed) flattened as metrics or params; JS numbers are ints when integral. */
@@ -58,15 +71,33 @@ export function flattenParams(data: Raw, keyPaths: string[] = [], flatKeys = fal
     return out;
   }
   const root = !keyPaths.length ? data : flatKeys ? pickPaths(data, keyPaths) : selectPaths(data, keyPaths);
+  let equality: Map<string, string> | undefined;
   const visit = (map: RawMap, prefix: string): void => {
     for (const [k, v] of map) {
       const key = ownKey(prefix, k);
       if (isRawMap(v)) visit(v, `${key}.`);
-      else add(out, key, leafOf(v));
+      else {
+        add(out, key, leafOf(v));
+        if (v instanceof PyCollection) (equality ??= new Map()).set(key, pyEqualityKey(v));
+      }
     }
   };
   visit(root, '');
+  if (equality) equalityKeys.set(out, equality);
   return out;
+}
+
+/**
+ * For params that are a tuple or a set, what Python's `==` compares (`pyEqualityKey`), by key. DVC's diff compares
+ * such values with `==` (dvc/utils/diff.py; only a list is turned into its text first, by `format_dict`), so two equal
+ * sets are no change even where they print differently: a set prints in the order it was built where hashes collide
+ * (`{1, 9}` and `{9, 1}`).
+ */
+const equalityKeys = new WeakMap<Map<string, Leaf>, Map<string, string>>();
+
+/** The `==` texts of a flattened file's tuple and set params (`flattenParams`), by key; undefined when it has none. */
+export function collectionEquality(values: Map<string, Leaf>): ReadonlyMap<string, string> | undefined {
+  return equalityKeys.get(values);
 }
 
 /**

@@ -695,4 +695,25 @@ describe('reproduce (builtin runner)', () => {
       p.remove();
     }
   });
+
+  // DVC compares a param with dvc.lock's by == (ParamsDependency.workspace_status): a set's order never matters. A set
+  // holding tuples is in dvc.lock as a list of them (ruamel would write complex keys).
+  test('equal sets are no change against dvc.lock, whatever order the file writes them in, a set of tuples too', async () => {
+    const yaml = 'stages:\n  s:\n    cmd: node tool.js count n.txt\n    params: [{conf.py: [A, D, G]}]\n    outs: [n.txt]\n';
+    const conf = 'A = {1, 9}\nD = {(1, 2), (3, 4), (0, 0), (-1, 5)}\nG = {100, 33, 64, 7, 8, 9, 1000000, 31, 32}\n';
+    const p = project({ 'dvc.yaml': yaml, 'conf.py': conf });
+    try {
+      assert.deepEqual(p.statuses(await p.repro()), { s: 'ran' });
+      assert.ok(p.read('dvc.lock').includes('        D:\n        - - -1\n          - 5\n'), p.read('dvc.lock'));
+      assert.deepEqual(p.statuses(await p.repro()), { s: 'skipped' }, 'the values read back equal');
+      p.write({ 'conf.py': 'A = {9, 1}\nD = {(-1, 5), (0, 0), (3, 4), (1, 2)}\nG = {32, 31, 1000000, 9, 8, 7, 64, 33, 100}\n' });
+      const [status] = await pipelineStatus(await loadPipeline(p.dir), [], { pull: false });
+      assert.deepEqual(status?.reasons, []);
+      p.write({ 'conf.py': 'A = {9, 1}\nD = {(-1, 5), (0, 0), (3, 4), (1, 3)}\nG = {32, 31, 1000000, 9, 8, 7, 64, 33, 100}\n' });
+      const [changed] = await pipelineStatus(await loadPipeline(p.dir), [], { pull: false });
+      assert.deepEqual(changed?.reasons, ['param conf.py:D: modified']);
+    } finally {
+      p.remove();
+    }
+  });
 });

@@ -633,6 +633,33 @@ describe('mlreport params diff (DVC tests/func/params/test_diff.py)', () => {
     assert.equal(res.stdout, 'Path    Param    HEAD       workspace\np.py    TAGS     {1, 2, 3}  {8, 1}\n');
   });
 
+  // Where hashes collide, a set prints in the order set(values) inserted it (Python 3.11: set([1, 9]) is {1, 9},
+  // set([9, 1]) is {9, 1}): DVC prints each so, and compares them with ==, so they are no change all the same.
+  test('equal sets that print differently (colliding hashes, tuples, a resized table) are no change; tuples compare with ==', async () => {
+    const r = repo();
+    const many = Array.from({ length: 70 }, (_, i) => `K${i} = ${i}\n`).join('');
+    const before = 'A = {1, 9}\nD = {(1, 2), (3, 4), (0, 0), (-1, 5)}\nG = {100, 33, 64, 7, 8, 9, 1000000, 31, 32}\nT = (1, {1, 9})\nU = (1, 2)\n';
+    const after = 'A = {9, 1}\nD = {(-1, 5), (0, 0), (3, 4), (1, 2)}\nG = {32, 31, 1000000, 9, 8, 7, 64, 33, 100}\nT = (True, {9, 1})\nU = (1.0, 2)\n';
+    r.commit('1', { 'p.py': before, 'q.py': before + many, 'dvc.yaml': 'params:\n- p.py\n- q.py\n' });
+    r.write({ 'p.py': after, 'q.py': after + many });
+    // q.py has more keys than a small file's: its rows are made from columns.
+    assert.deepEqual(await json(r, ['params', 'diff', '--json']), {});
+    const all = await runCli(['params', 'diff', '--all'], r.dir);
+    assert.match(all.stdout, /p\.py +A +\{1, 9\} +\{9, 1\}\n/);
+    assert.match(all.stdout, /p\.py +D +\{\(-1, 5\), \(1, 2\), \(3, 4\), \(0, 0\)\} +\{\(0, 0\), \(1, 2\), \(3, 4\), \(-1, 5\)\}\n/);
+    assert.match(all.stdout, /p\.py +G +\{64, 33, 1000000, 32, 100, 7, 8, 9, 31\} +\{32, 1000000, 64, 33, 100, 7, 8, 9, 31\}\n/);
+    r.write({ 'p.py': after.replace('{9, 1}\n', '{9, 2}\n').replace('(1, 2)}', '(1, 3)}'), 'q.py': after + many });
+    assert.deepEqual(await json(r, ['params', 'diff', '--json']), {
+      'p.py': { A: { old: '{1, 9}', new: '{9, 2}' }, D: { old: '{(-1, 5), (1, 2), (3, 4), (0, 0)}', new: '{(0, 0), (1, 3), (3, 4), (-1, 5)}' } },
+    });
+    // A set is not a string that prints like it, nor a list of its items (which DVC compares as its text).
+    r.write({ 'p.py': before.replace('A = {1, 9}', 'A = "{1, 9}"'), 'q.py': before.replace('U = (1, 2)', 'U = [1, 2]') + many });
+    assert.deepEqual(await json(r, ['params', 'diff', '--json']), {
+      'p.py': { A: { old: '{1, 9}', new: '{1, 9}' } },
+      'q.py': { U: { old: '(1, 2)', new: '[1, 2]' } },
+    });
+  });
+
   test('test_diff_active_branch_no_changes', async () => {
     const r = repo();
     r.commit('bar', { 'params.yaml': 'foo: bar', 'dvc.yaml': paramsStage('    - foo\n') });

@@ -248,12 +248,14 @@ describe('Python params (DVC tests/unit/utils/serialize/test_python.py test_pars
     test(text, () => assert.deepEqual(params('params.py', text), expected));
   }
 
-  // A set prints as Python iterates it (by hash), whatever order the file wrote, so two equal sets print alike.
+  // A set prints as Python iterates it (by hash; where hashes collide, in the order the file wrote: {1, 9}, {9, 1}).
   // Expected texts are Python 3.11's repr(set(values)), the set parse_py builds (a literal `eval`ed differently: the
   // compiler folds it into a frozenset first). The YAML one is the safe loader's set().update(mapping).
   const sets: [string, string][] = [
     ['{3, 1, 2}', '{1, 2, 3}'],
     ['{8, 1}', '{8, 1}'],
+    ['{9, 1}', '{9, 1}'],
+    ['{1, 9}', '{1, 9}'],
     ['{16, 8, 0}', '{16, 8, 0}'],
     ['{-1, -2, 1.5, True}', '{1.5, True, -1, -2}'],
     ['{18446744073709551616, 7}', '{18446744073709551616, 7}'],

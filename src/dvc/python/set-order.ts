@@ -10,12 +10,14 @@ const PERTURB_SHIFT = 5n;
 
 /**
  * The items of a Python set in the order Python iterates it, which is the order DVC prints it in (`str(set)` in
- * `dvc params diff`) and ruamel writes it in dvc.lock: by hash, as CPython's table places each item inserted in turn.
- * Numbers, booleans and tuples of them have fixed hashes, so their order is Python's; a string's hash changes from one Python
- * process to the next (PYTHONHASHSEED), so DVC's own order for a set holding one does too: such a set is sorted
- * by each item's repr instead, one order whatever order the file wrote. Either way a set written in another order
- * comes out the same, as two equal sets are equal in Python. `mapping`: the set YAML's `!!set` makes, which ruamel's
- * safe loader fills from a mapping of the items at once (`set().update(mapping)`), sizing the table first.
+ * `dvc params diff`) and ruamel writes it in dvc.lock: by hash, as CPython's table places each item inserted in turn
+ * (parse_py's `set(values)`, in the order the file wrote them). Numbers, booleans and tuples of them have fixed hashes,
+ * so their order is Python's; where two hashes collide the first inserted comes first, so an equal set written in
+ * another order may print differently (`{1, 9}`, `{9, 1}`), as in DVC: compare sets with `pyEqual`/`pyEqualityKey`,
+ * never by their text. A string's hash changes from one Python process to the next (PYTHONHASHSEED), so DVC's own
+ * order for a set holding one does too: such a set is sorted by each item's repr instead, one order whatever order the
+ * file wrote. `mapping`: the set YAML's `!!set` makes, which ruamel's safe loader fills from a mapping of the items at
+ * once (`set().update(mapping)`), sizing the table first.
  */
 export function pySetOrder(items: Raw[], from: 'items' | 'mapping' = 'items'): Raw[] {
   const hashes: bigint[] = [];

@@ -167,6 +167,35 @@ export function pyEqual(a: Raw | undefined, b: Raw | undefined): boolean {
   return a === b;
 }
 
+/**
+ * A text two values share exactly when Python's `==` holds between them, for a tuple or set whose printed text does
+ * not tell it: a set's items in any order (`{1, 9} == {9, 1}`, which print as they were inserted where their hashes
+ * collide), 1, 1.0 and True alike, a dict's keys in any order. Lists and tuples stay apart, as in Python.
+ */
+export function pyEqualityKey(value: Raw): string {
+  const n = numeric(value);
+  if (n !== null) {
+    if (typeof n === 'bigint') return n.toString();
+    // An integral number is its exact digits, so 2**60 and 2.0**60 meet; any other double its shortest text.
+    return Number.isInteger(n) ? BigInt(n).toString() : String(n);
+  }
+  if (value === null) return 'None';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value instanceof PyDate) return `date(${value.iso})`;
+  if (value instanceof PyDateTime) return value.zone ? `datetime(${value.epochMs}, ${value.microsecond}, zoned)` : `datetime(${value.text})`;
+  if (value instanceof PyTime) return `time(${value.text})`;
+  if (Array.isArray(value)) return `[${value.map(pyEqualityKey).join(', ')}]`;
+  if (value instanceof PyCollection) {
+    const items = value.items.map(pyEqualityKey);
+    return value.kind === 'tuple' ? `(${items.join(', ')})` : `set(${items.sort().join(', ')})`;
+  }
+  if (isRawMap(value)) {
+    const entries = [...value].map(([k, v]) => `${pyEqualityKey(keyValue(value, k))}: ${pyEqualityKey(v)}`);
+    return `dict(${entries.sort().join(', ')})`;
+  }
+  return String(value);
+}
+
 /** Python's datetime `==`: two zoned ones are the same instant, two naive ones the same fields; naive ≠ zoned. */
 function dateTimesEqual(a: PyDateTime, b: PyDateTime): boolean {
   if (!a.zone !== !b.zone) return false;
