@@ -12918,10 +12918,21 @@ function withField(file, field, fn, stage) {
     throw error2;
   }
 }
-function originOf(written, index) {
-  if (typeof written === "string") return exactReference(written)?.concat(`.${index}`) ?? null;
+function loopOrigins(name, written, index) {
+  if (typeof written === "string") return [[name, exactReference(written)?.concat(`.${index}`) ?? null]];
   const element = Array.isArray(written) ? written[Number(index)] : isRawMap(written) ? written.get(index) : void 0;
-  return typeof element === "string" ? exactReference(element) : null;
+  const origins = /* @__PURE__ */ new Map([[name, null]]);
+  const visit = (value, path) => {
+    if (typeof value === "string") {
+      const reference = exactReference(value);
+      if (reference !== null) origins.set(path, reference);
+    } else if (Array.isArray(value)) value.forEach((v, k) => visit(v, `${path}.${k}`));
+    else if (isRawMap(value)) {
+      for (const [k, v] of value) if (!hasInterpolation(k)) visit(v, `${path}.${k}`);
+    }
+  };
+  visit(element, name);
+  return [...origins];
 }
 function exactReference(text2) {
   const m = /^\$\{(.*?)\}$/.exec(text2);
@@ -12944,7 +12955,7 @@ function expandEntry(file, name, definition, context) {
       const keyed = /* @__PURE__ */ new Map();
       items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, "item"), [item, i]));
       for (const [key2, [item, i]] of keyed) {
-        out.push({ name: `${name}@${key2}`, definition: body, context: withLoop([["item", item]]), loop: /* @__PURE__ */ new Map([["item", originOf(written, String(i))]]) });
+        out.push({ name: `${name}@${key2}`, definition: body, context: withLoop([["item", item]]), loop: new Map(loopOrigins("item", written, String(i))) });
       }
     } else if (isRawMap(items)) {
       for (const [itemKey, item] of items) {
@@ -12957,10 +12968,7 @@ function expandEntry(file, name, definition, context) {
             ["key", key2],
             ["item", item]
           ]),
-          loop: /* @__PURE__ */ new Map([
-            ["item", originOf(written, itemKey)],
-            ["key", null]
-          ])
+          loop: new Map([...loopOrigins("item", written, itemKey), ["key", null]])
         });
       }
     } else if (typeof written === "string") {
@@ -12987,7 +12995,7 @@ function expandEntry(file, name, definition, context) {
         (c) => values2.map((v, i) => ({
           item: [...c.item, [axis, v]],
           key: [...c.key, Array.isArray(v) || isRawMap(v) ? `${axis}${i}` : toStr(v, axis)],
-          loop: [...c.loop, [`item.${axis}`, originOf(matrix.get(axis), String(i))]]
+          loop: [...c.loop, ...loopOrigins(`item.${axis}`, matrix.get(axis), String(i))]
         }))
       );
     }
@@ -13193,8 +13201,8 @@ var VarsLoader = class _VarsLoader {
    * DVC's tracked vars (dvc/parsing/context.py `_track_data`): each `${\u2026}` a stage's fields (not its `vars`)
    * interpolate is a param of the vars file its value comes from, under the path it has there \u2014 a loop's item under
    * the path it was taken from (`models.m1.lr` for `${item.lr}` of `foreach: ${models}`). A mapping is not tracked
-   * (DVC's CtxDict has no sources), inline `vars` and a literal loop item are no file's, and the `foreach`/`matrix`
-   * data itself is resolved outside DVC's tracking.
+   * (DVC's CtxDict has no sources), inline `vars` and a literal loop item are no file's (but for a `${\u2026}` inside it:
+   * `loopOrigins`), and the `foreach`/`matrix` data itself is resolved outside DVC's tracking.
    */
   track(definition, loop, into) {
     const visit = (value) => {

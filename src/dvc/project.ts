@@ -343,13 +343,25 @@ interface GeneratedEntry {
 }
 
 /**
- * Where the value a `foreach`/`matrix` list or mapping as written holds at `index` came from in the context: DVC resolves
- * it keeping each node's place, so `${models}`'s item `m1` is `models.m1`, and a literal `${lr}` element is `lr`.
+ * The loop names the element at `index` of a `foreach`/`matrix` list or mapping as written sets (`name`, and a name
+ * under it for each `${…}` inside it), each with where its value came from in the context: DVC resolves the data
+ * keeping each node `${…}` selects, with its place (`Context.resolve(..., unwrap=False)`), so `${models}`'s item `m1`
+ * is `models.m1`, a literal `${lr}` element is `lr`, and `${item.lr}` of a literal `{name: a, lr: ${base_lr}}` is
+ * `base_lr`. Null where the value is no file's.
  */
-function originOf(written: Raw, index: string): string | null {
-  if (typeof written === 'string') return exactReference(written)?.concat(`.${index}`) ?? null;
+function loopOrigins(name: string, written: Raw, index: string): [string, string | null][] {
+  if (typeof written === 'string') return [[name, exactReference(written)?.concat(`.${index}`) ?? null]];
   const element = Array.isArray(written) ? written[Number(index)] : isRawMap(written) ? written.get(index) : undefined;
-  return typeof element === 'string' ? exactReference(element) : null;
+  const origins = new Map<string, string | null>([[name, null]]);
+  const visit = (value: Raw | undefined, path: string): void => {
+    if (typeof value === 'string') {
+      const reference = exactReference(value);
+      if (reference !== null) origins.set(path, reference);
+    } else if (Array.isArray(value)) value.forEach((v, k) => visit(v, `${path}.${k}`));
+    else if (isRawMap(value)) for (const [k, v] of value) if (!hasInterpolation(k)) visit(v, `${path}.${k}`);
+  };
+  visit(element, name);
+  return [...origins];
 }
 
 /** The dotted path of a string that is exactly one `${…}`, else null. */
@@ -378,7 +390,7 @@ function expandEntry(file: string, name: string, definition: Raw, context: RawMa
       const keyed = new Map<string, [Raw, number]>();
       items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, 'item'), [item, i]));
       for (const [key, [item, i]] of keyed) {
-        out.push({ name: `${name}@${key}`, definition: body, context: withLoop([['item', item]]), loop: new Map([['item', originOf(written, String(i))]]) });
+        out.push({ name: `${name}@${key}`, definition: body, context: withLoop([['item', item]]), loop: new Map(loopOrigins('item', written, String(i))) });
       }
     } else if (isRawMap(items)) {
       for (const [itemKey, item] of items) {
@@ -393,10 +405,7 @@ function expandEntry(file: string, name: string, definition: Raw, context: RawMa
             ['key', key],
             ['item', item],
           ]),
-          loop: new Map([
-            ['item', originOf(written, itemKey)],
-            ['key', null],
-          ]),
+          loop: new Map([...loopOrigins('item', written, itemKey), ['key', null]]),
         });
       }
     } else if (typeof written === 'string') {
@@ -424,7 +433,7 @@ function expandEntry(file: string, name: string, definition: Raw, context: RawMa
         values.map((v, i) => ({
           item: [...c.item, [axis, v] as [string, Raw]],
           key: [...c.key, Array.isArray(v) || isRawMap(v) ? `${axis}${i}` : toStr(v, axis)],
-          loop: [...c.loop, [`item.${axis}`, originOf(matrix.get(axis)!, String(i))] as [string, string | null]],
+          loop: [...c.loop, ...loopOrigins(`item.${axis}`, matrix.get(axis)!, String(i))],
         })),
       );
     }
@@ -656,8 +665,8 @@ class VarsLoader {
    * DVC's tracked vars (dvc/parsing/context.py `_track_data`): each `${…}` a stage's fields (not its `vars`)
    * interpolate is a param of the vars file its value comes from, under the path it has there — a loop's item under
    * the path it was taken from (`models.m1.lr` for `${item.lr}` of `foreach: ${models}`). A mapping is not tracked
-   * (DVC's CtxDict has no sources), inline `vars` and a literal loop item are no file's, and the `foreach`/`matrix`
-   * data itself is resolved outside DVC's tracking.
+   * (DVC's CtxDict has no sources), inline `vars` and a literal loop item are no file's (but for a `${…}` inside it:
+   * `loopOrigins`), and the `foreach`/`matrix` data itself is resolved outside DVC's tracking.
    */
   track(definition: Raw, loop: Map<string, string | null>, into: Map<string, string[]>): void {
     const visit = (value: Raw): void => {

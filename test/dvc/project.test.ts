@@ -346,6 +346,18 @@ stages:
         { 'dvc.yaml': 'stages:\n  b:\n    foreach: [foo, "${bar}"]\n    do: {cmd: "echo ${item}"}\n', 'params.yaml': 'bar: baz\n' },
         [['params.yaml', ['bar']]],
       ],
+      [
+        // dvc/parsing/__init__.py resolves the data with unwrap=False: a `${…}` inside an element stays the node it selects.
+        'a reference inside a literal foreach element (of a list or a mapping) or a matrix value is the value it names',
+        {
+          'dvc.yaml':
+            'stages:\n  fit:\n    foreach:\n    - name: a\n      lr: ${base_lr}\n      sizes: ${sizes}\n    do: {cmd: "echo ${item.name} ${item.lr} ${item.sizes[1]}"}\n' +
+            '  viamap:\n    foreach: {one: {opt: {lr: "${train.lr}"}}}\n    do: {cmd: "echo ${item.opt.lr} ${key}"}\n' +
+            '  m:\n    matrix: {cfg: [{lr: "${base_lr}", n: 1}]}\n    cmd: "echo ${item.cfg.lr} ${item.cfg.n}"\n',
+          'params.yaml': 'base_lr: 0.1\nsizes: [8, 16]\ntrain: {lr: 0.3}\n',
+        },
+        [['params.yaml', ['base_lr', 'sizes.1', 'train.lr']]],
+      ],
     ];
     for (const [name, files, expected] of cases) {
       await withProject(files, async (dir) => {

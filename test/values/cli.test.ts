@@ -578,6 +578,20 @@ describe('mlreport params diff (DVC tests/func/params/test_diff.py)', () => {
 
   // dvc/repo/params/show.py _gather_params: _collect_vars runs without targets or stages, --deps or not, and skips
   // only the files already read; with --deps the whole params.yaml is not among them.
+  // dvc/parsing/__init__.py `_resolve_foreach_data` resolves a literal list with unwrap=False, so `${base_lr}` in an
+  // element stays params.yaml's node and `${item.lr}` is tracked as base_lr (DVC: `params.yaml base_lr 0.1 0.2`).
+  test('--deps: a param reaching a stage through ${…} inside a literal foreach list is shown, as DVC tracks it', async () => {
+    const r = repo();
+    const dvcYaml =
+      'stages:\n  fit:\n    foreach:\n      - name: a\n        lr: ${base_lr}\n    do:\n      cmd: echo ${item.lr} > out-${item.name}.txt\n' +
+      '  viadict:\n    foreach:\n      one: ${train}\n    do:\n      cmd: echo ${item.lr} ${key} > v-${key}.txt\n';
+    r.commit('1', { 'params.yaml': 'base_lr: 0.1\ntrain: {lr: 0.1, epochs: 3}\n', 'dvc.yaml': dvcYaml });
+    r.write({ 'params.yaml': 'base_lr: 0.2\ntrain: {lr: 0.3, epochs: 3}\n' });
+    assert.deepEqual(await json(r, ['params', 'diff', '--deps', '--json']), {
+      'params.yaml': { base_lr: { old: 0.1, new: 0.2, diff: 0.1 }, 'train.lr': { old: 0.1, new: 0.3, diff: 0.19999999999999998 } },
+    });
+  });
+
   test("--deps: the keys a stage interpolates from params.yaml are shown, as DVC's tracked vars, when no stage depends on params.yaml", async () => {
     const r = repo();
     r.commit('1', { 'params.yaml': 'lr: 0.1\nother: 1\n', 'dvc.yaml': 'stages:\n  t:\n    cmd: train ${lr}\n' });
