@@ -20705,7 +20705,7 @@ async function readFromCommits(git, request, store, log) {
     }
   }
   const askedOfStore = new Set(withoutFiles);
-  if (store) await recordsOverStale(chain, atCommits, withFiles, store, notes);
+  const recordedOver = store ? await recordsOverStale(chain, atCommits, withFiles, store, notes) : /* @__PURE__ */ new Map();
   for (const [file, why] of otherLayout) notes.push(`\`${file}\` has no known history: ${why.replace(/\.$/, "")}.`);
   const notKnown = /* @__PURE__ */ new Map();
   const read = (i, file) => atCommits[i].get(file);
@@ -20776,6 +20776,7 @@ async function readFromCommits(git, request, store, log) {
       }
       const points = [];
       const lacking = [];
+      const notRecorded = [];
       const notNumbers = [];
       for (const { commit, i } of oldestFirst2) {
         const repeat = repeats(i, diff.path);
@@ -20785,7 +20786,7 @@ async function readFromCommits(git, request, store, log) {
           const value = file.values.get(row3.key);
           if (value !== void 0 && Number.isFinite(value)) {
             if (!repeat) points.push({ commit: commit.sha, date: commit.date, value });
-          } else (value === void 0 ? lacking : notNumbers).push(commit.sha);
+          } else (value !== void 0 ? notNumbers : recordedOver.get(diff.path)?.has(commit.sha) ? notRecorded : lacking).push(commit.sha);
         } else {
           const value = stored.get(commit.sha)?.get(diff.path)?.values.get(row3.key);
           if (value !== void 0 && !repeat) points.push({ commit: commit.sha, date: commit.date, value });
@@ -20794,6 +20795,11 @@ async function readFromCommits(git, request, store, log) {
       const name = `\`${diff.path}:${row3.key}\``;
       if (lacking.length)
         notes.push(`${name} is missing at ${count2(lacking.length, "commit")} of the ${chain.length} read (${named2(lacking)}): left out there.`);
+      if (notRecorded.length) {
+        notes.push(
+          `${name} is not in the history store's record at ${count2(notRecorded.length, "commit")} of the ${chain.length} read (${named2(notRecorded)}), where the record stands in for the committed file (above): left out there.`
+        );
+      }
       if (notNumbers.length) notes.push(`${name} is not a finite number at ${count2(notNumbers.length, "commit")} (${named2(notNumbers)}): left out there.`);
       const unknown = notKnown.get(diff.path);
       metrics.push({ file: diff.path, key: row3.key, points, stats: historyStats(points.map((p) => p.value)), head, ...unknown && { notKnown: unknown } });
@@ -20904,12 +20910,13 @@ async function readMetricsAt(tree, path, project) {
   }
 }
 async function recordsOverStale(chain, atCommits, withFiles, store, notes) {
+  const standsIn = /* @__PURE__ */ new Map();
   const unproven = chain.flatMap(
     (c, i) => withFiles.has(c.sha) && [...atCommits[i].values()].some((r) => r.status === "ok" && r.lock !== "matches") ? [c.sha] : []
   );
-  if (!unproven.length) return;
+  if (!unproven.length) return standsIn;
   const found = await store(unproven).catch(() => null);
-  if (!found || found.unread) return;
+  if (!found || found.unread) return standsIn;
   if (found.skipped?.size) {
     for (const note2 of found.notes) if (!notes.includes(note2)) notes.push(note2);
   }
@@ -20919,11 +20926,12 @@ async function recordsOverStale(chain, atCommits, withFiles, store, notes) {
     if (!record || !withFiles.has(c.sha)) return;
     for (const [file, stored] of byFileAndKey(record)) {
       const committed = atCommits[i].get(file);
-      if (committed?.status !== "ok" || committed.lock === "matches" || sameValues(committed.values, stored.values)) continue;
+      if (committed?.status !== "ok" || committed.lock === "matches" || agrees(committed.values, stored.values)) continue;
       atCommits[i].set(file, { status: "ok", values: stored.values, run: stored.run });
       const at = replaced.get(file) ?? [];
       at.push({ sha: c.sha, ...committed.lock && { lock: committed.lock } });
       replaced.set(file, at);
+      standsIn.set(file, (standsIn.get(file) ?? /* @__PURE__ */ new Set()).add(c.sha));
     }
   });
   for (const [file, at] of replaced) {
@@ -20933,10 +20941,10 @@ async function recordsOverStale(chain, atCommits, withFiles, store, notes) {
       `\`${file}\` is taken from the history store at ${count2(at.length, "commit")} of the ${chain.length} read (${named2(at.map((a) => a.sha))}), where the push run's record of the commit differs from the file committed there and ${why}. A committed file whose hash its dvc.lock records stays.`
     );
   }
+  return standsIn;
 }
-function sameValues(committed, stored) {
-  const finite2 = [...committed].filter(([, v]) => Number.isFinite(v));
-  return finite2.length === stored.size && finite2.every(([key2, value]) => stored.get(key2) === value);
+function agrees(committed, stored) {
+  return [...stored].every(([key2, value]) => committed.get(key2) === value);
 }
 async function checkedAtBase(tree, paths, known, project, withLock, files) {
   for (const path of paths) {

@@ -151,7 +151,8 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
     }
   }
   const askedOfStore = new Set(withoutFiles);
-  if (store) await recordsOverStale(chain, atCommits, withFiles, store, notes);
+  // Per file, the commits where the store's record stands in for the committed file.
+  const recordedOver = store ? await recordsOverStale(chain, atCommits, withFiles, store, notes) : new Map<string, Set<string>>();
   for (const [file, why] of otherLayout) notes.push(`\`${file}\` has no known history: ${why.replace(/\.$/, '')}.`);
   const notKnown = new Map<string, HistoryNotKnown>();
 
@@ -232,6 +233,7 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
       }
       const points: HistorySection['metrics'][number]['points'] = [];
       const lacking: string[] = [];
+      const notRecorded: string[] = [];
       const notNumbers: string[] = [];
       for (const { commit, i } of oldestFirst) {
         // One value a run: a commit that repeats the one before it adds no sample (said once above, for its file).
@@ -243,7 +245,7 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
           const value = file.values.get(row.key);
           if (value !== undefined && Number.isFinite(value)) {
             if (!repeat) points.push({ commit: commit.sha, date: commit.date, value });
-          } else (value === undefined ? lacking : notNumbers).push(commit.sha);
+          } else (value !== undefined ? notNumbers : recordedOver.get(diff.path)?.has(commit.sha) ? notRecorded : lacking).push(commit.sha);
         } else {
           const value = stored.get(commit.sha)?.get(diff.path)?.values.get(row.key);
           if (value !== undefined && !repeat) points.push({ commit: commit.sha, date: commit.date, value });
@@ -252,6 +254,11 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
       const name = `\`${diff.path}:${row.key}\``;
       if (lacking.length)
         notes.push(`${name} is missing at ${count(lacking.length, 'commit')} of the ${chain.length} read (${named(lacking)}): left out there.`);
+      if (notRecorded.length) {
+        notes.push(
+          `${name} is not in the history store's record at ${count(notRecorded.length, 'commit')} of the ${chain.length} read (${named(notRecorded)}), where the record stands in for the committed file (above): left out there.`,
+        );
+      }
       if (notNumbers.length) notes.push(`${name} is not a finite number at ${count(notNumbers.length, 'commit')} (${named(notNumbers)}): left out there.`);
       const unknown = notKnown.get(diff.path);
       metrics.push({ file: diff.path, key: row.key, points, stats: historyStats(points.map((p) => p.value)), head, ...(unknown && { notKnown: unknown }) });
@@ -408,7 +415,8 @@ async function readMetricsAt(tree: Tree | CachedOutputsTree, path: string, proje
  * push run on that commit ran the project's `run:` (or repro) and recorded what it made, as a pull request's run makes
  * the head's values it is judged by. A CML-style project commits a metrics file made elsewhere (stale), and the
  * record is that commit's run. A committed file whose hash its dvc.lock records is its stage's run's and stays; so does
- * one the record agrees with. Said once a file, naming the commits. A store that cannot be read leaves git's values.
+ * one the record agrees with (`agrees`). Said once a file, naming the commits. A store that cannot be read leaves
+ * git's values. Returns, per file, the commits where the record stands in for it.
  */
 async function recordsOverStale(
   chain: { sha: string }[],
@@ -416,13 +424,14 @@ async function recordsOverStale(
   withFiles: ReadonlySet<string>,
   store: StoreReader,
   notes: string[],
-): Promise<void> {
+): Promise<Map<string, Set<string>>> {
+  const standsIn = new Map<string, Set<string>>();
   const unproven = chain.flatMap((c, i) =>
     withFiles.has(c.sha) && [...atCommits[i]!.values()].some((r) => r.status === 'ok' && r.lock !== 'matches') ? [c.sha] : [],
   );
-  if (!unproven.length) return;
+  if (!unproven.length) return standsIn;
   const found = await store(unproven).catch(() => null);
-  if (!found || found.unread) return;
+  if (!found || found.unread) return standsIn;
   // Only a record that does not parse is news here; where the store is (absent, say), git's values simply stay.
   if (found.skipped?.size) for (const note of found.notes) if (!notes.includes(note)) notes.push(note);
   const replaced = new Map<string, { sha: string; lock?: LockCheck }[]>();
@@ -431,11 +440,12 @@ async function recordsOverStale(
     if (!record || !withFiles.has(c.sha)) return;
     for (const [file, stored] of byFileAndKey(record)) {
       const committed = atCommits[i]!.get(file);
-      if (committed?.status !== 'ok' || committed.lock === 'matches' || sameValues(committed.values, stored.values)) continue;
+      if (committed?.status !== 'ok' || committed.lock === 'matches' || agrees(committed.values, stored.values)) continue;
       atCommits[i]!.set(file, { status: 'ok', values: stored.values, run: stored.run });
       const at = replaced.get(file) ?? [];
       at.push({ sha: c.sha, ...(committed.lock && { lock: committed.lock }) });
       replaced.set(file, at);
+      standsIn.set(file, (standsIn.get(file) ?? new Set()).add(c.sha));
     }
   });
   for (const [file, at] of replaced) {
@@ -450,12 +460,17 @@ async function recordsOverStale(
       `\`${file}\` is taken from the history store at ${count(at.length, 'commit')} of the ${chain.length} read (${named(at.map((a) => a.sha))}), where the push run's record of the commit differs from the file committed there and ${why}. A committed file whose hash its dvc.lock records stays.`,
     );
   }
+  return standsIn;
 }
 
-/** Whether a committed file's numbers are a record's: the same keys, the same values (a record keeps finite numbers only). */
-function sameValues(committed: Map<string, number>, stored: Map<string, number>): boolean {
-  const finite = [...committed].filter(([, v]) => Number.isFinite(v));
-  return finite.length === stored.size && finite.every(([key, value]) => stored.get(key) === value);
+/**
+ * Whether a record agrees with the committed file: each number it holds is the file's. A key the record does not
+ * hold is no disagreement (a record leaves out what is not a finite number); a key it holds that the file lacks, or
+ * holds with another value, is one. Where they disagree the record stands for the whole
+ * file: the file's other values are the same stale run's, not that commit's.
+ */
+function agrees(committed: Map<string, number>, stored: Map<string, number>): boolean {
+  return [...stored].every(([key, value]) => committed.get(key) === value);
 }
 
 /**

@@ -556,6 +556,49 @@ test('a CML-style project whose metrics file is committed stale: the store’s r
   );
 });
 
+test('a store record holding fewer keys than the committed file agrees where each key it holds is the file’s; where it differs, it stands for the whole file', async () => {
+  const r = repo();
+  const accs = [0.6, 0.61, 0.62, 0.63];
+  const losses = [1.6, 1.61, 1.62, 1.63];
+  const commits = accs.map((acc, i) => r.commit(`run ${i}`, { 'metrics.json': JSON.stringify({ acc, loss: losses[i] }) }));
+  // The push runs recorded acc only (loss was not a finite number in their runs): the same acc as the committed file.
+  storeBranch(
+    r,
+    commits.map((commit, i) => ({ commit, acc: accs[i]! })),
+  );
+  const metrics: FileDiff[] = [{ path: 'metrics.json', notes: [], rows: ['acc', 'loss'].map((key) => ({ key, old: 1, new: 1, changed: false })) }];
+  const agreeing = await historyWithStore(r.dir, metrics);
+  // Nothing the record holds says the committed file is not the run's: it stays, loss with it, and no note.
+  assert.deepEqual(
+    agreeing.metrics.map((m) => [m.key, m.points.map((p) => p.value)]),
+    [
+      ['acc', accs],
+      ['loss', losses],
+    ],
+  );
+  assert.deepEqual(agreeing.notes, []);
+
+  // At the last commit the run made another acc: the committed file is not that commit's run, and its loss, the
+  // same stale run's, is not that commit's loss either: left out there, said as not in the record, not as missing.
+  localStoreBranch(r.dir, [
+    ...commits.slice(0, 3).map((commit, i) => ({ commit, metrics: [{ file: 'metrics.json', key: 'acc', value: accs[i]! }] })),
+    { commit: commits[3]!, metrics: [{ file: 'metrics.json', key: 'acc', value: 0.7 }] },
+  ]);
+  const differing = await historyWithStore(r.dir, metrics);
+  assert.deepEqual(
+    differing.metrics.map((m) => [m.key, m.points.map((p) => p.value)]),
+    [
+      ['acc', [0.6, 0.61, 0.62, 0.7]],
+      ['loss', [1.6, 1.61, 1.62]],
+    ],
+  );
+  const last = commits[3]!.slice(0, 7);
+  assert.deepEqual(differing.notes, [
+    `\`metrics.json\` is taken from the history store at 1 commit of the 4 read (${last}), where the push run's record of the commit differs from the file committed there and no dvc.lock or \`.dvc\` file records its hash there: nothing shows the committed file is what the run made. A committed file whose hash its dvc.lock records stays.`,
+    `\`metrics.json:loss\` is not in the history store's record at 1 commit of the 4 read (${last}), where the record stands in for the committed file (above): left out there.`,
+  ]);
+});
+
 test('a committed metrics file whose hash its dvc.lock records is its stage’s run and stays; one whose hash is not gives way to the store’s record', async () => {
   const r = repo();
   const dvcYaml = 'stages:\n  train:\n    cmd: python train.py\n    metrics:\n    - metrics.json:\n        cache: false\n';
