@@ -8096,6 +8096,7 @@ function isAbsent(error) {
   const code2 = error.code;
   return code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP";
 }
+var LINK_MODE = "120000";
 function commitTree(git, sha2, name, options2 = {}) {
   const budget = options2.budget ?? new ReadBudget();
   let entries = null;
@@ -8147,39 +8148,109 @@ function commitTree(git, sha2, name, options2 = {}) {
     async dvcPlotsFile(name2) {
       const rel = dvcPlotsPath(name2);
       const entry = await entryOf(rel);
-      if (entry?.mode === "120000") throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
+      if (entry?.mode === LINK_MODE) throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
       return entry?.mode.startsWith("100") ? readUnsized(git, rel, entry, budget) : null;
     },
-    list() {
-      files ??= listing().then((all) => [...all.keys()].filter((p) => !p.split("/").some(isPrivate)).sort());
-      return files;
+    async list() {
+      files ??= listThroughLinks();
+      return (await files).files;
+    },
+    // DVC's collection of dvc.yaml and `.dvc` files does not follow links, at a revision as in the workspace.
+    async ignored(paths) {
+      files ??= listThroughLinks();
+      const { throughLinks } = await files;
+      return new Set(paths.filter((p) => throughLinks.has(p)));
     }
   };
+  async function listThroughLinks() {
+    const all = await listing();
+    const own = [...all.keys()].filter((p) => !p.split("/").some(isPrivate)).sort();
+    const throughLinks = /* @__PURE__ */ new Set();
+    if (!own.some((p) => all.get(p).mode === LINK_MODE)) return { files: own, throughLinks };
+    const folders = /* @__PURE__ */ new Set();
+    for (const p of own) for (let i = p.indexOf("/"); i >= 0; i = p.indexOf("/", i + 1)) folders.add(p.slice(0, i));
+    const out = [];
+    let linksWalked = 0;
+    const visit = async (folder, prefix, through) => {
+      const from = folder ? `${folder}/` : "";
+      for (let at = firstAtOrAfter(own, from); at < own.length && own[at].startsWith(from); at++) {
+        const real = own[at];
+        const name2 = prefix + real.slice(from.length);
+        if (all.get(real).mode === LINK_MODE && linksWalked < MAX_LINKED_FOLDERS) {
+          const target = await linkedFolderAt(real, folders);
+          const place2 = real.includes("/") ? real.slice(0, real.lastIndexOf("/")) : "";
+          const above2 = target === "" || place2 === target || place2.startsWith(`${target}/`);
+          if (target !== null && !above2 && !through.includes(target) && throughLinks.size < MAX_WORKSPACE_FILES) {
+            linksWalked++;
+            await visit(target, `${name2}/`, [...through, target]);
+            continue;
+          }
+        }
+        out.push(name2);
+        if (prefix) throughLinks.add(name2);
+      }
+    };
+    await visit("", "", []);
+    return { files: out.sort(), throughLinks };
+  }
+  async function linkedFolderAt(path, folders) {
+    try {
+      const found = await follow(path, path);
+      return found && !found.entry && (found.rel === "" || folders.has(found.rel)) ? found.rel : null;
+    } catch (error) {
+      if (error instanceof RefusedRead) return null;
+      throw error;
+    }
+  }
   async function dvcConfig() {
     const entry = await entryOf(".dvc/config");
     return entry?.mode.startsWith("100") ? readUnsized(git, ".dvc/config", entry, budget) : null;
   }
   async function resolve19(path) {
-    let rel = projectPath(path);
-    for (let hops = 0; ; hops++) {
-      const entry = await entryOf(rel);
-      if (!entry) return null;
-      if (entry.mode === "120000") {
-        if (hops >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
+    const rel = projectPath(path);
+    const direct = await entryOf(rel);
+    const blob = (entry) => entry?.mode.startsWith("100") ? entry : null;
+    if (direct && direct.mode !== LINK_MODE) return blob(direct);
+    return blob((await follow(path, rel))?.entry);
+  }
+  async function follow(path, rel) {
+    let parts = rel.split("/").filter(Boolean);
+    let hops = 0;
+    for (let at = 0; at < parts.length; ) {
+      const here = parts.slice(0, at + 1).join("/");
+      const entry = await entryOf(here);
+      if (entry?.mode === LINK_MODE) {
+        if (hops++ >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
         const link = (await readBlob(git, path, entry, MAX_LINK_BYTES).catch((error) => {
           throw error instanceof ObjectTooLarge ? new RefusedRead(`${path}: a link of ${error.size} bytes, longer than any path; not read`) : error;
         })).toString("utf8");
-        const dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
+        const dir = parts.slice(0, at).join("/");
+        let target;
         try {
-          rel = projectPath(link.startsWith("/") || !dir ? link : `${dir}/${link}`);
+          target = projectPath(link.startsWith("/") || !dir ? link : `${dir}/${link}`);
         } catch {
           throw new RefusedRead(`${path}: a link to ${link}, outside the project or into .git/ or .dvc/; not read`);
         }
+        parts = [...target.split("/").filter(Boolean), ...parts.slice(at + 1)];
+        at = 0;
         continue;
       }
-      return entry.mode.startsWith("100") ? entry : null;
+      if (at === parts.length - 1) return { rel: here, entry };
+      if (entry) return null;
+      at++;
     }
+    return { rel: "", entry: null };
   }
+}
+function firstAtOrAfter(sorted, value) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 async function readBlob(git, path, entry, maxBytes) {
   const bytes = await git.readObject(entry.oid, maxBytes);

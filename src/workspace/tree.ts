@@ -38,10 +38,10 @@ export interface Tree {
   /** Every file (for globs, directories and dvc.yaml discovery), sorted; `.git`/`.dvc` folders left out. */
   list(): Promise<string[]>;
   /**
-   * Of `paths` (files of `list()`), those DVC does not look at when it collects a project's files in a workspace: ones
-   * a `.gitignore` covers (DVC asks git's ignore rules of the local filesystem alone) or a `.dvcignore` does, and ones
-   * the listing found through a link to a folder (DVC's walk does not follow links). Absent on a commit, whose files
-   * git holds.
+   * Of `paths` (files of `list()`), those DVC does not look at when it collects a project's files: ones the listing
+   * found through a link to a folder (DVC's walk does not follow links), and in a workspace ones a `.gitignore` covers
+   * (DVC asks git's ignore rules of the local filesystem alone) or a `.dvcignore` does (a commit's files are those git
+   * holds).
    */
   ignored?(paths: readonly string[]): Promise<Set<string>>;
   /**
@@ -370,15 +370,19 @@ function isAbsent(error: unknown): boolean {
   return code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP';
 }
 
+/** A link's mode in git's trees. */
+const LINK_MODE = '120000';
+
 /**
- * A commit, read through git; links are followed inside the commit, with the same rules as on disk. With `byPath`,
+ * A commit, read through git; links are followed inside the commit, with the same rules as on disk: a link to a
+ * folder of the commit is read through and listed through as the workspace's listing walks it. With `byPath`,
  * a file is found by reading the tree objects along its path rather than by listing the whole commit first (one
  * `git ls-tree` process a commit): for reading a few files at each of many commits (the base branch's history).
  */
 export function commitTree(git: GitRepo, sha: string, name: string, options: { budget?: ReadBudget; byPath?: boolean } = {}): Tree {
   const budget = options.budget ?? new ReadBudget();
   let entries: Promise<Map<string, TreeEntry>> | null = null;
-  let files: Promise<string[]> | null = null;
+  let files: Promise<{ files: string[]; throughLinks: Set<string> }> | null = null;
   const listing = (): Promise<Map<string, TreeEntry>> => (entries ??= git.listEntries(sha));
   const entryOf = options.byPath ? (rel: string) => git.entryAt(sha, rel) : async (rel: string) => (await listing()).get(rel) ?? null;
   return {
@@ -429,15 +433,70 @@ export function commitTree(git: GitRepo, sha: string, name: string, options: { b
     async dvcPlotsFile(name) {
       const rel = dvcPlotsPath(name);
       const entry = await entryOf(rel);
-      if (entry?.mode === '120000') throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
+      if (entry?.mode === LINK_MODE) throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
       return entry?.mode.startsWith('100') ? readUnsized(git, rel, entry, budget) : null;
     },
-    list() {
+    async list() {
       // Once a tree: dvc.yaml discovery, globs and the values files all ask for it.
-      files ??= listing().then((all) => [...all.keys()].filter((p) => !p.split('/').some(isPrivate)).sort());
-      return files;
+      files ??= listThroughLinks();
+      return (await files).files;
+    },
+    // DVC's collection of dvc.yaml and `.dvc` files does not follow links, at a revision as in the workspace.
+    async ignored(paths) {
+      files ??= listThroughLinks();
+      const { throughLinks } = await files;
+      return new Set(paths.filter((p) => throughLinks.has(p)));
     },
   };
+
+  /**
+   * The commit's files, and under each link to a folder of the commit the files of that folder (`throughLinks`), as
+   * the workspace's walk lists them: not a link to a folder above it or to one a link on the way leads to (a loop),
+   * nor one out of the project or into .git/.dvc, which stays one entry the reader refuses.
+   */
+  async function listThroughLinks(): Promise<{ files: string[]; throughLinks: Set<string> }> {
+    const all = await listing();
+    const own = [...all.keys()].filter((p) => !p.split('/').some(isPrivate)).sort();
+    const throughLinks = new Set<string>();
+    if (!own.some((p) => all.get(p)!.mode === LINK_MODE)) return { files: own, throughLinks };
+    const folders = new Set<string>();
+    for (const p of own) for (let i = p.indexOf('/'); i >= 0; i = p.indexOf('/', i + 1)) folders.add(p.slice(0, i));
+    const out: string[] = [];
+    let linksWalked = 0;
+    // The files of `folder` (every one below it), named under `prefix`; `through`: the folders links on the way led to.
+    const visit = async (folder: string, prefix: string, through: readonly string[]): Promise<void> => {
+      const from = folder ? `${folder}/` : '';
+      for (let at = firstAtOrAfter(own, from); at < own.length && own[at]!.startsWith(from); at++) {
+        const real = own[at]!;
+        const name = prefix + real.slice(from.length);
+        if (all.get(real)!.mode === LINK_MODE && linksWalked < MAX_LINKED_FOLDERS) {
+          const target = await linkedFolderAt(real, folders);
+          const place = real.includes('/') ? real.slice(0, real.lastIndexOf('/')) : '';
+          const above = target === '' || place === target || place.startsWith(`${target}/`);
+          if (target !== null && !above && !through.includes(target) && throughLinks.size < MAX_WORKSPACE_FILES) {
+            linksWalked++;
+            await visit(target, `${name}/`, [...through, target]);
+            continue;
+          }
+        }
+        out.push(name);
+        if (prefix) throughLinks.add(name);
+      }
+    };
+    await visit('', '', []);
+    return { files: out.sort(), throughLinks };
+  }
+
+  /** The folder of the commit the link at `path` leads to (links followed), or null: a file, nothing, or refused. */
+  async function linkedFolderAt(path: string, folders: ReadonlySet<string>): Promise<string | null> {
+    try {
+      const found = await follow(path, path);
+      return found && !found.entry && (found.rel === '' || folders.has(found.rel)) ? found.rel : null;
+    } catch (error) {
+      if (error instanceof RefusedRead) return null;
+      throw error;
+    }
+  }
 
   async function dvcConfig(): Promise<Buffer | null> {
     const entry = await entryOf('.dvc/config');
@@ -446,29 +505,64 @@ export function commitTree(git: GitRepo, sha: string, name: string, options: { b
 
   /** The blob a path names, links followed inside the commit; null when there is none. */
   async function resolve(path: string): Promise<TreeEntry | null> {
-    let rel = projectPath(path);
-    for (let hops = 0; ; hops++) {
-      const entry = await entryOf(rel);
-      if (!entry) return null;
-      if (entry.mode === '120000') {
-        if (hops >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
+    const rel = projectPath(path);
+    const direct = await entryOf(rel);
+    // Submodules (160000) have no content here.
+    const blob = (entry: TreeEntry | null | undefined) => (entry?.mode.startsWith('100') ? entry : null);
+    // The common case: the file is where its path says, no link on the way or at its end.
+    if (direct && direct.mode !== LINK_MODE) return blob(direct);
+    return blob((await follow(path, rel))?.entry);
+  }
+
+  /**
+   * Where `rel` (the project path of `path`, as named) leads inside the commit: a link on the way or at its end is
+   * followed from the folder it is in, and refused where it leads out of the project or into .git/ or .dvc/, or
+   * through too many links (a loop). `entry` is null for a folder or nothing there; null in all where a file stands
+   * on the way (a path below a file is nothing).
+   */
+  async function follow(path: string, rel: string): Promise<{ rel: string; entry: TreeEntry | null } | null> {
+    let parts = rel.split('/').filter(Boolean);
+    let hops = 0;
+    for (let at = 0; at < parts.length;) {
+      const here = parts.slice(0, at + 1).join('/');
+      const entry = await entryOf(here);
+      if (entry?.mode === LINK_MODE) {
+        if (hops++ >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
         const link = (
           await readBlob(git, path, entry, MAX_LINK_BYTES).catch((error: unknown) => {
             throw error instanceof ObjectTooLarge ? new RefusedRead(`${path}: a link of ${error.size} bytes, longer than any path; not read`) : error;
           })
         ).toString('utf8');
-        const dir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
+        const dir = parts.slice(0, at).join('/');
+        let target: string;
         try {
-          rel = projectPath(link.startsWith('/') || !dir ? link : `${dir}/${link}`);
+          target = projectPath(link.startsWith('/') || !dir ? link : `${dir}/${link}`);
         } catch {
           throw new RefusedRead(`${path}: a link to ${link}, outside the project or into .git/ or .dvc/; not read`);
         }
+        // The folders before the link are real ones: the path goes on from where the link leads.
+        parts = [...target.split('/').filter(Boolean), ...parts.slice(at + 1)];
+        at = 0;
         continue;
       }
-      // Submodules (160000) have no content here.
-      return entry.mode.startsWith('100') ? entry : null;
+      if (at === parts.length - 1) return { rel: here, entry };
+      if (entry) return null;
+      at++;
     }
+    return { rel: '', entry: null };
   }
+}
+
+/** The index of the first of `sorted` (sorted strings) that is not before `value`. */
+function firstAtOrAfter(sorted: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A blob the listing named; one git lacks (a partial clone) is an error, not a missing file. */

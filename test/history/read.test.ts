@@ -489,6 +489,41 @@ test('a store record with the same values as the record of the commit before it 
   );
 });
 
+test('a metrics folder committed as a link to a folder (latest -> runs/N) is read through the link at the base and at each commit, as in the workspace', async () => {
+  const r = repo();
+  const runs = [0.7, 0.72, 0.74];
+  runs.forEach((auc, i) => {
+    r.write({ [`runs/${i}/m.json`]: JSON.stringify({ auc }) });
+    rmSync(join(r.dir, 'latest'), { force: true });
+    symlinkSync(join('runs', String(i)), join(r.dir, 'latest'));
+    r.commit(`run ${i}`, { 'dvc.yaml': 'metrics:\n- latest\n' });
+  });
+  r.write({ 'runs/3/m.json': JSON.stringify({ auc: 0.8 }) });
+  rmSync(join(r.dir, 'latest'));
+  symlinkSync(join('runs', '3'), join(r.dir, 'latest'));
+  const log = new MemoryLogger();
+  const { comparison, section } = await GitRepo.using(r.dir, async (git) => {
+    const base = { sha: (await git.resolveCommit('main'))!, label: 'main' };
+    const comparison = await collectAndCompare(git, { workspace: r.dir, base, metricsPaths: null, paramsPaths: null }, log);
+    const section = await readHistory(git, { base, depth: 5, metrics: comparison.metrics, parsedAtBase: comparison.parsedAtBase }, undefined, log);
+    return { comparison, section };
+  });
+  // The base has the file behind the same link: a value to compare with, not "not present at main".
+  assert.deepEqual(
+    comparison.metrics.map((f) => [f.path, f.rows.map((row) => [row.key, row.old, row.new])]),
+    [['latest/m.json', [['auc', 0.74, 0.8]]]],
+  );
+  assert.deepEqual(
+    comparison.metrics.flatMap((f) => f.notes),
+    [],
+  );
+  assert.deepEqual(
+    section.metrics.map((m) => [m.key, m.points.map((p) => p.value)]),
+    [['auc', runs]],
+  );
+  assert.deepEqual(section.notes, []);
+});
+
 test("a base commit that repeats its parent's run is the same run, also where the history takes the diff's base values", async () => {
   const r = repo();
   for (const v of [0.8, 0.81, 0.82]) r.commit(`run ${v}`, { 'metrics.json': JSON.stringify({ accuracy: v }) });

@@ -129,6 +129,55 @@ describe('the guarded trees', { skip: process.platform === 'win32' && 'symlinks 
     assert.deepEqual(await tree.list(), ['abs.csv', 'cfg.csv', 'data/real.csv', 'inside.csv', 'out.csv']);
   });
 
+  test('a commit: a link to a folder of the commit is read and listed through as in the workspace; one out of the project, into .git, to a folder above or in a loop stays one entry', async () => {
+    const r = new TempRepo();
+    repos.push(r);
+    r.write({ 'runs/7/m.json': '{"acc": 1}', 'runs/7/plots/loss.csv': 'step,loss\n1,0.5\n', 'loop/a/x.txt': 'x', 'loop/b/y.txt': 'y' });
+    symlinkSync(join('runs', '7'), join(r.dir, 'latest'));
+    symlinkSync('latest', join(r.dir, 'chained'));
+    symlinkSync('..', join(r.dir, 'runs', 'up'));
+    symlinkSync('../outside', join(r.dir, 'elsewhere'));
+    symlinkSync('.git', join(r.dir, 'gitdir'));
+    symlinkSync(join('..', 'b'), join(r.dir, 'loop', 'a', 'to-b'));
+    symlinkSync(join('..', 'a'), join(r.dir, 'loop', 'b', 'to-a'));
+    const sha = r.commit('linked folders');
+    const tree = commitTree(await GitRepo.open(r.dir), sha, 'main');
+    // The workspace lists the same files: base and head name a linked folder's files alike.
+    const listed = await tree.list();
+    assert.deepEqual(listed, await workspaceTree(r.dir).list());
+    assert.deepEqual(
+      listed.filter((f) => !f.startsWith('loop/')),
+      [
+        'chained/m.json',
+        'chained/plots/loss.csv',
+        'elsewhere',
+        'gitdir',
+        'latest/m.json',
+        'latest/plots/loss.csv',
+        'runs/7/m.json',
+        'runs/7/plots/loss.csv',
+        'runs/up',
+      ],
+    );
+    for (const byPath of [false, true]) {
+      const at = commitTree(await GitRepo.open(r.dir), sha, 'main', { byPath });
+      assert.equal((await at.read('latest/m.json'))?.toString(), '{"acc": 1}');
+      assert.equal((await at.read('chained/plots/loss.csv'))?.toString(), 'step,loss\n1,0.5\n');
+      assert.equal((await at.read('runs/up/runs/7/m.json'))?.toString(), '{"acc": 1}');
+      assert.deepEqual(
+        (await at.readMany!(['latest/m.json', 'latest/nope.json', 'latest'])).map((b) => b?.toString() ?? null),
+        ['{"acc": 1}', null, null],
+      );
+      assert.equal(await at.read('runs/7/m.json/x'), null);
+      await assert.rejects(at.read('elsewhere/secret.json'), /elsewhere\/secret\.json: a link to \.\.\/outside, outside the project/);
+      await assert.rejects(at.read('gitdir/config'), /gitdir\/config: a link to \.git, outside the project or into \.git\/ or \.dvc\//);
+      assert.equal((await at.read(`loop/a/${'to-b/to-a/'.repeat(3)}x.txt`))?.toString(), 'x');
+      await assert.rejects(at.read(`loop/a/${'to-b/to-a/'.repeat(25)}x.txt`), /too many levels of links/);
+    }
+    // DVC's collection of dvc.yaml and .dvc files does not follow links, at a revision as in the workspace.
+    assert.deepEqual([...(await tree.ignored!(['latest/plots/loss.csv', 'runs/7/plots/loss.csv']))], ['latest/plots/loss.csv']);
+  });
+
   test('a commit streamed in chunks takes the run budget as git sends them: past it the read stops, refused by name', async () => {
     const r = new TempRepo();
     repos.push(r);
