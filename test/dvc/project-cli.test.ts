@@ -400,6 +400,16 @@ test(
     const status = await cli(['status', '--json'], r.dir);
     assert.equal(status.code, 0, status.stdout + status.stderr);
     assert.deepEqual(Object.keys(JSON.parse(status.stdout)).sort(), ['runs/7/w.dvc', 'train']);
+    // Committed, the links are read through at that commit as in the workspace, and its .dvc file collected once there too.
+    r.commit('the run');
+    r.write({ 'runs/7/m.json': '{"acc": 1}' });
+    const atCommit = await cli(['metrics', 'diff', 'HEAD', '--json'], r.dir);
+    assert.equal(atCommit.code, 0, atCommit.stdout + atCommit.stderr);
+    assert.equal(atCommit.stderr, '');
+    assert.deepEqual(JSON.parse(atCommit.stdout), { 'models/m.json': { acc: { old: 0.75, new: 1, diff: 0.25 } } });
+    // The commit's data is its .dvc file's alone, as the workspace's: latest/w.bin is tracked at neither.
+    const data = await cli(['data', 'diff', 'HEAD', '--json'], r.dir);
+    assert.deepEqual(JSON.parse(data.stdout), { added: [], deleted: [], modified: [], renamed: [], 'not in cache': [{ path: 'models' }] });
   },
 );
 
