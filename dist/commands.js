@@ -7967,13 +7967,15 @@ var WorkspaceListing = class {
     return this.walked;
   }
 };
-function located(full, follow) {
+function located(path, full, follow) {
   try {
     const info = follow ? statSync2(full, { throwIfNoEntry: false }) : lstatSync(full, { throwIfNoEntry: false });
     if (!info) return null;
     return { info, target: realpathSync.native(full) };
   } catch (error) {
-    if (isAbsent(error)) return null;
+    const code2 = error.code;
+    if (code2 === "ENOENT" || code2 === "ENOTDIR") return null;
+    if (code2 === "ELOOP") throw new RefusedRead(`${path}: a loop of links (each leads on to another, never to a file); not read`);
     throw error;
   }
 }
@@ -8001,7 +8003,7 @@ function workspaceTree(root, options2 = {}) {
   function dvcPlotsFileNow(name) {
     const rel = dvcPlotsPath(name);
     const full = join3(root, ...rel.split("/"));
-    const found = located(full, false);
+    const found = located(rel, full, false);
     if (!found) return null;
     const { info, target } = found;
     if (info.isSymbolicLink()) throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
@@ -8049,7 +8051,7 @@ function workspaceTree(root, options2 = {}) {
   function open6(path, streamed) {
     const rel = projectPath(path);
     const full = join3(root, ...rel.split("/"));
-    const found = located(full, true);
+    const found = located(path, full, true);
     if (!found) return null;
     const { info, target } = found;
     const inside = realRoot ??= realpathSync.native(root);
@@ -8092,10 +8094,6 @@ function namedAsOnDisk(root, rel) {
   return true;
 }
 var CHUNK_BYTES = 1024 * 1024;
-function isAbsent(error) {
-  const code2 = error.code;
-  return code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP";
-}
 var LINK_MODE = "120000";
 function commitTree(git, sha2, name, options2 = {}) {
   const budget = options2.budget ?? new ReadBudget();
@@ -8328,7 +8326,7 @@ async function walk(root) {
         if (!SKIP_DIRS.has(entry.name)) queue.push([full, `${rel}/`, through]);
         continue;
       }
-      if (entry.isSymbolicLink() && !SKIP_DIRS.has(entry.name) && linksWalked < MAX_LINKED_FOLDERS && statSync2(full, { throwIfNoEntry: false })?.isDirectory()) {
+      if (entry.isSymbolicLink() && !SKIP_DIRS.has(entry.name) && linksWalked < MAX_LINKED_FOLDERS && leadsToFolder(full)) {
         realRoot ??= realpathSync.native(root);
         const target = linkedFolder(full, dir, realRoot);
         if (target && !through.includes(target)) {
@@ -8341,6 +8339,13 @@ async function walk(root) {
     }
   }
   return out.sort();
+}
+function leadsToFolder(full) {
+  try {
+    return statSync2(full, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false;
+  }
 }
 function linkedFolder(link, folder, realRoot) {
   let target;

@@ -9271,13 +9271,15 @@ var WorkspaceListing = class {
     return this.walked;
   }
 };
-function located(full, follow) {
+function located(path, full, follow) {
   try {
     const info2 = follow ? statSync3(full, { throwIfNoEntry: false }) : lstatSync(full, { throwIfNoEntry: false });
     if (!info2) return null;
     return { info: info2, target: realpathSync2.native(full) };
   } catch (error2) {
-    if (isAbsent(error2)) return null;
+    const code2 = error2.code;
+    if (code2 === "ENOENT" || code2 === "ENOTDIR") return null;
+    if (code2 === "ELOOP") throw new RefusedRead(`${path}: a loop of links (each leads on to another, never to a file); not read`);
     throw error2;
   }
 }
@@ -9305,7 +9307,7 @@ function workspaceTree(root, options = {}) {
   function dvcPlotsFileNow(name) {
     const rel = dvcPlotsPath(name);
     const full = join4(root, ...rel.split("/"));
-    const found = located(full, false);
+    const found = located(rel, full, false);
     if (!found) return null;
     const { info: info2, target } = found;
     if (info2.isSymbolicLink()) throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
@@ -9353,7 +9355,7 @@ function workspaceTree(root, options = {}) {
   function open7(path, streamed) {
     const rel = projectPath(path);
     const full = join4(root, ...rel.split("/"));
-    const found = located(full, true);
+    const found = located(path, full, true);
     if (!found) return null;
     const { info: info2, target } = found;
     const inside = realRoot ??= realpathSync2.native(root);
@@ -9396,10 +9398,6 @@ function namedAsOnDisk(root, rel) {
   return true;
 }
 var CHUNK_BYTES = 1024 * 1024;
-function isAbsent(error2) {
-  const code2 = error2.code;
-  return code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP";
-}
 var LINK_MODE = "120000";
 function commitTree(git, sha2, name, options = {}) {
   const budget = options.budget ?? new ReadBudget();
@@ -9632,7 +9630,7 @@ async function walk(root) {
         if (!SKIP_DIRS.has(entry.name)) queue.push([full, `${rel}/`, through]);
         continue;
       }
-      if (entry.isSymbolicLink() && !SKIP_DIRS.has(entry.name) && linksWalked < MAX_LINKED_FOLDERS && statSync3(full, { throwIfNoEntry: false })?.isDirectory()) {
+      if (entry.isSymbolicLink() && !SKIP_DIRS.has(entry.name) && linksWalked < MAX_LINKED_FOLDERS && leadsToFolder(full)) {
         realRoot ??= realpathSync2.native(root);
         const target = linkedFolder(full, dir, realRoot);
         if (target && !through.includes(target)) {
@@ -9645,6 +9643,13 @@ async function walk(root) {
     }
   }
   return out.sort();
+}
+function leadsToFolder(full) {
+  try {
+    return statSync3(full, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false;
+  }
 }
 function linkedFolder(link, folder, realRoot) {
   let target;

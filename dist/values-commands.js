@@ -8570,13 +8570,15 @@ function dvcPlotsPath(name) {
   }
   return `.dvc/plots/${name}`;
 }
-function located(full, follow) {
+function located(path, full, follow) {
   try {
     const info = follow ? statSync3(full, { throwIfNoEntry: false }) : lstatSync(full, { throwIfNoEntry: false });
     if (!info) return null;
     return { info, target: realpathSync2.native(full) };
   } catch (error) {
-    if (isAbsent(error)) return null;
+    const code = error.code;
+    if (code === "ENOENT" || code === "ENOTDIR") return null;
+    if (code === "ELOOP") throw new RefusedRead(`${path}: a loop of links (each leads on to another, never to a file); not read`);
     throw error;
   }
 }
@@ -8604,7 +8606,7 @@ function workspaceTree(root, options = {}) {
   function dvcPlotsFileNow(name) {
     const rel = dvcPlotsPath(name);
     const full = join5(root, ...rel.split("/"));
-    const found = located(full, false);
+    const found = located(rel, full, false);
     if (!found) return null;
     const { info, target } = found;
     if (info.isSymbolicLink()) throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
@@ -8652,7 +8654,7 @@ function workspaceTree(root, options = {}) {
   function open4(path, streamed) {
     const rel = projectPath(path);
     const full = join5(root, ...rel.split("/"));
-    const found = located(full, true);
+    const found = located(path, full, true);
     if (!found) return null;
     const { info, target } = found;
     const inside = realRoot ??= realpathSync2.native(root);
@@ -8695,10 +8697,6 @@ function namedAsOnDisk(root, rel) {
   return true;
 }
 var CHUNK_BYTES = 1024 * 1024;
-function isAbsent(error) {
-  const code = error.code;
-  return code === "ENOENT" || code === "ENOTDIR" || code === "ELOOP";
-}
 var LINK_MODE = "120000";
 function commitTree(git, sha, name, options = {}) {
   const budget = options.budget ?? new ReadBudget();
@@ -8931,7 +8929,7 @@ async function walk(root) {
         if (!SKIP_DIRS.has(entry.name)) queue.push([full, `${rel}/`, through]);
         continue;
       }
-      if (entry.isSymbolicLink() && !SKIP_DIRS.has(entry.name) && linksWalked < MAX_LINKED_FOLDERS && statSync3(full, { throwIfNoEntry: false })?.isDirectory()) {
+      if (entry.isSymbolicLink() && !SKIP_DIRS.has(entry.name) && linksWalked < MAX_LINKED_FOLDERS && leadsToFolder(full)) {
         realRoot ??= realpathSync2.native(root);
         const target = linkedFolder(full, dir, realRoot);
         if (target && !through.includes(target)) {
@@ -8944,6 +8942,13 @@ async function walk(root) {
     }
   }
   return out.sort();
+}
+function leadsToFolder(full) {
+  try {
+    return statSync3(full, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false;
+  }
 }
 function linkedFolder(link, folder, realRoot) {
   let target;

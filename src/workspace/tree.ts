@@ -208,13 +208,16 @@ export interface WorkspaceTreeOptions {
  * What is at `full` — the entry itself (`follow` false: a link stays a link) or what a link leads to — and its real
  * path; null when nothing is there.
  */
-function located(full: string, follow: boolean): { info: Stats; target: string } | null {
+function located(path: string, full: string, follow: boolean): { info: Stats; target: string } | null {
   try {
     const info = follow ? statSync(full, { throwIfNoEntry: false }) : lstatSync(full, { throwIfNoEntry: false });
     if (!info) return null;
     return { info, target: realpathSync.native(full) };
   } catch (error) {
-    if (isAbsent(error)) return null;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    // A link that leads back to itself (`x -> x`, `a -> b -> a`) names no file: refused by name, never a raw ELOOP.
+    if (code === 'ELOOP') throw new RefusedRead(`${path}: a loop of links (each leads on to another, never to a file); not read`);
     throw error;
   }
 }
@@ -250,7 +253,7 @@ export function workspaceTree(root: string, options: WorkspaceTreeOptions = {}):
   function dvcPlotsFileNow(name: string): Buffer | null {
     const rel = dvcPlotsPath(name);
     const full = join(root, ...rel.split('/'));
-    const found = located(full, false);
+    const found = located(rel, full, false);
     if (!found) return null;
     const { info, target } = found;
     if (info.isSymbolicLink()) throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
@@ -308,7 +311,7 @@ export function workspaceTree(root: string, options: WorkspaceTreeOptions = {}):
     const full = join(root, ...rel.split('/'));
     // The file the path leads to (links followed), stat'ed first: a missing file is the common case of a pull request
     // that deletes values files, and a stat that finds nothing throws no error to build (realpath's would).
-    const found = located(full, true);
+    const found = located(path, full, true);
     if (!found) return null;
     const { info, target } = found;
     // A symlink committed in a pull request could point at the runner's own files or at .git/config.
@@ -364,11 +367,6 @@ function namedAsOnDisk(root: string, rel: string): boolean {
 
 /** Bytes a streamed read holds at a time. */
 const CHUNK_BYTES = 1024 * 1024;
-
-function isAbsent(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP';
-}
 
 /** A link's mode in git's trees. */
 const LINK_MODE = '120000';
@@ -669,12 +667,7 @@ async function walk(root: string): Promise<string[]> {
         if (!SKIP_DIRS.has(entry.name)) queue.push([full, `${rel}/`, through]);
         continue;
       }
-      if (
-        entry.isSymbolicLink() &&
-        !SKIP_DIRS.has(entry.name) &&
-        linksWalked < MAX_LINKED_FOLDERS &&
-        statSync(full, { throwIfNoEntry: false })?.isDirectory()
-      ) {
+      if (entry.isSymbolicLink() && !SKIP_DIRS.has(entry.name) && linksWalked < MAX_LINKED_FOLDERS && leadsToFolder(full)) {
         realRoot ??= realpathSync.native(root);
         const target = linkedFolder(full, dir, realRoot);
         if (target && !through.includes(target)) {
@@ -687,6 +680,19 @@ async function walk(root: string): Promise<string[]> {
     }
   }
   return out.sort();
+}
+
+/**
+ * Whether the link `full` leads to a folder. One that leads nowhere — to nothing, or round a loop of links (`x -> x`,
+ * which stat answers with ELOOP) — does not: it stays one entry of the listing, as a dangling link does, refused only
+ * where something reads it.
+ */
+function leadsToFolder(full: string): boolean {
+  try {
+    return statSync(full, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false;
+  }
 }
 
 /**

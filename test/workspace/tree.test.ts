@@ -110,6 +110,26 @@ describe('the guarded trees', { skip: process.platform === 'win32' && 'symlinks 
     assert.deepEqual([...(await tree.ignored!(['models/plots/loss.csv', 'runs/7/plots/loss.csv']))], ['models/plots/loss.csv']);
   });
 
+  test('workspace: a loop of links (x -> x, a -> b -> a), even in an ignored folder, is one entry of the listing; reading it is refused by name', async () => {
+    const r = new TempRepo();
+    repos.push(r);
+    r.write({ '.gitignore': 'venv/\n', 'm.json': '{"acc": 1}', 'venv/keep.txt': '' });
+    symlinkSync('selfy', join(r.dir, 'selfy'));
+    symlinkSync('loopb', join(r.dir, 'loopa'));
+    symlinkSync('loopa', join(r.dir, 'loopb'));
+    symlinkSync('l', join(r.dir, 'venv', 'l'));
+    const tree = workspaceTree(r.dir);
+    assert.deepEqual(await tree.list(), ['.gitignore', 'loopa', 'loopb', 'm.json', 'selfy', 'venv/keep.txt', 'venv/l']);
+    assert.equal((await tree.read('m.json'))?.toString(), '{"acc": 1}');
+    for (const path of ['selfy', 'loopa', 'venv/l', 'selfy/m.json']) {
+      await assert.rejects(tree.read(path), (error) => {
+        assert.ok(error instanceof RefusedRead, String(error));
+        assert.equal(error.message, `${path}: a loop of links (each leads on to another, never to a file); not read`);
+        return true;
+      });
+    }
+  });
+
   test('a commit: links are followed inside it; links out of the project or into .git are refused; no .git in listings', async () => {
     const r = new TempRepo();
     repos.push(r);
