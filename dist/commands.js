@@ -3998,10 +3998,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep15, value } = collItem;
+        const { start, key: key2, sep: sep16, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep15?.[0],
+          next: key2 ?? sep16?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4015,7 +4015,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep15) {
+          if (!keyProps.anchor && !keyProps.tag && !sep16) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4039,7 +4039,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep15 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep16 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4055,7 +4055,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep15, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep16, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4146,7 +4146,7 @@ var require_resolve_end = __commonJS({
       let comment3 = "";
       if (end) {
         let hasSpace = false;
-        let sep15 = "";
+        let sep16 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4160,13 +4160,13 @@ var require_resolve_end = __commonJS({
               if (!comment3)
                 comment3 = cb;
               else
-                comment3 += sep15 + cb;
-              sep15 = "";
+                comment3 += sep16 + cb;
+              sep16 = "";
               break;
             }
             case "newline":
               if (comment3)
-                sep15 += source;
+                sep16 += source;
               hasSpace = true;
               break;
             default:
@@ -4209,18 +4209,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep15, value } = collItem;
+        const { start, key: key2, sep: sep16, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep15?.[0],
+          next: key2 ?? sep16?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep15 && !value) {
+          if (!props.anchor && !props.tag && !sep16 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4274,8 +4274,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep15 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep15, null, props, onError);
+        if (!isMap3 && !sep16 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep16, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4287,7 +4287,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep15 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep16 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4298,8 +4298,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep15)
-                for (const st of sep15) {
+              if (sep16)
+                for (const st of sep16) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4316,7 +4316,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep15, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep16, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4496,7 +4496,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep15 = "";
+      let sep16 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines2[i][0].slice(trimIndent) + "\n";
@@ -4513,24 +4513,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep15 + indent.slice(trimIndent) + content;
-          sep15 = "\n";
+          value += sep16 + indent.slice(trimIndent) + content;
+          sep16 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep15 === " ")
-            sep15 = "\n";
-          else if (!prevMoreIndented && sep15 === "\n")
-            sep15 = "\n\n";
-          value += sep15 + indent.slice(trimIndent) + content;
-          sep15 = "\n";
+          if (sep16 === " ")
+            sep16 = "\n";
+          else if (!prevMoreIndented && sep16 === "\n")
+            sep16 = "\n\n";
+          value += sep16 + indent.slice(trimIndent) + content;
+          sep16 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep15 === "\n")
+          if (sep16 === "\n")
             value += "\n";
           else
-            sep15 = "\n";
+            sep16 = "\n";
         } else {
-          value += sep15 + content;
-          sep15 = " ";
+          value += sep16 + content;
+          sep16 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4713,25 +4713,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep15 = " ";
+      let sep16 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep15 === "\n")
-            res += sep15;
+          if (sep16 === "\n")
+            res += sep16;
           else
-            sep15 = "\n";
+            sep16 = "\n";
         } else {
-          res += sep15 + lm;
-          sep15 = " ";
+          res += sep16 + lm;
+          sep16 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep15 + (match?.[1] ?? "");
+      return res + sep16 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5541,14 +5541,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep15, value }) {
+    function stringifyItem({ start, key: key2, sep: sep16, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep15)
-        for (const st of sep15)
+      if (sep16)
+        for (const st of sep16)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6715,18 +6715,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep15;
+          let sep16;
           if (scalar2.end) {
-            sep15 = scalar2.end;
-            sep15.push(this.sourceToken);
+            sep16 = scalar2.end;
+            sep16.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep15 = [this.sourceToken];
+            sep16 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep15 }]
+            items: [{ start, key: scalar2, sep: sep16 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6879,15 +6879,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key2 = it.key;
-                  const sep15 = it.sep;
-                  sep15.push(this.sourceToken);
+                  const sep16 = it.sep;
+                  sep16.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep15 }]
+                    items: [{ start: start2, key: key2, sep: sep16 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7081,13 +7081,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep15 = fc.end.splice(1, fc.end.length);
-            sep15.push(this.sourceToken);
+            const sep16 = fc.end.splice(1, fc.end.length);
+            sep16.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep15 }]
+              items: [{ start, key: fc, sep: sep16 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -8879,7 +8879,7 @@ function directionsFrom(node, origin, lineOf2) {
 
 // src/run.ts
 import { existsSync as existsSync8 } from "node:fs";
-import { join as join29, posix as posix20 } from "node:path";
+import { join as join30, posix as posix20 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -18171,7 +18171,7 @@ function asMapping(value, file) {
 // src/pipeline/restore.ts
 import { existsSync as existsSync3 } from "node:fs";
 import { readFile as readFile5, stat as stat7 } from "node:fs/promises";
-import { join as join14, posix as posix8 } from "node:path";
+import { join as join15, posix as posix8 } from "node:path";
 
 // src/dvc/data/cache.ts
 import { closeSync as closeSync2, createReadStream, fchmodSync, mkdirSync, openSync as openSync2, renameSync, rmSync, writevSync } from "node:fs";
@@ -18447,9 +18447,53 @@ function umask() {
 // src/dvc/data/checkout.ts
 import { chmodSync, constants as constants2, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
 import { chmod as chmod2, copyFile as copyFile2, lstat as lstat3, mkdir as mkdir2, readdir as readdir4, readlink, rename as rename2, rm as rm3, stat as stat3 } from "node:fs/promises";
-import { basename as basename4, dirname as dirname5, join as join9, relative as relative4, resolve as resolve2, sep as sep5 } from "node:path";
+import { basename as basename4, dirname as dirname5, join as join10, relative as relative4, resolve as resolve2, sep as sep6 } from "node:path";
+
+// src/workspace/output-place.ts
+import { lstatSync as lstatSync2, realpathSync as realpathSync3 } from "node:fs";
+import { join as join9, sep as sep5 } from "node:path";
+var OWN_FOLDERS = { ".git": "git's own files", ".dvc": "DVC's own files" };
+function outputPlaceRefused(root, path) {
+  const parts = path.split("/").filter((part) => part && part !== ".");
+  const own = parts.find((part) => OWN_FOLDERS[part.toLowerCase()]);
+  if (own) return `it is inside ${own}/, which holds ${OWN_FOLDERS[own.toLowerCase()]}`;
+  let realRoot;
+  try {
+    realRoot = realpathSync3.native(root);
+  } catch {
+    return null;
+  }
+  let dir = root;
+  for (let at = 0; at < parts.length - 1; at++) {
+    dir = join9(dir, parts[at]);
+    const info = entryAt(dir);
+    if (!info) return null;
+    if (!info.isSymbolicLink()) continue;
+    let real;
+    try {
+      real = realpathSync3.native(dir);
+    } catch {
+      return null;
+    }
+    const link = parts.slice(0, at + 1).join("/");
+    if (real !== realRoot && !real.startsWith(realRoot + sep5)) return `'${link}' on the way to it is a link to ${real}, outside the project`;
+    const inner = real.slice(realRoot.length + 1).split(sep5);
+    const into = inner.find((part) => OWN_FOLDERS[part.toLowerCase()]);
+    if (into) return `'${link}' on the way to it is a link to ${real}, inside ${into}/, which holds ${OWN_FOLDERS[into.toLowerCase()]}`;
+  }
+  return null;
+}
+function entryAt(full) {
+  try {
+    return lstatSync2(full, { throwIfNoEntry: false });
+  } catch {
+    return void 0;
+  }
+}
+
+// src/dvc/data/checkout.ts
 var COPIES_AT_ONCE = 8;
-var WORK_DIR = join9("tmp", "mlreport-checkout");
+var WORK_DIR = join10("tmp", "mlreport-checkout");
 async function checkout(cache, root, target, options2 = {}) {
   try {
     return await place(cache, root, target, options2);
@@ -18469,27 +18513,27 @@ async function stage(root, target) {
 var cleared = /* @__PURE__ */ new Set();
 async function workPath(root, dest, suffix) {
   const name = `.${basename4(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.${suffix}`;
-  const dvc = await stat3(join9(root, ".dvc")).catch(() => void 0);
-  if (!dvc?.isDirectory()) return join9(dirname5(dest), name);
+  const dvc = await stat3(join10(root, ".dvc")).catch(() => void 0);
+  if (!dvc?.isDirectory()) return join10(dirname5(dest), name);
   let near2 = dirname5(dest);
   let there = await stat3(near2).catch(() => void 0);
   while (!there && dirname5(near2) !== near2) {
     near2 = dirname5(near2);
     there = await stat3(near2).catch(() => void 0);
   }
-  const runs = join9(root, ".dvc", WORK_DIR);
+  const runs = join10(root, ".dvc", WORK_DIR);
   const work = await mkdir2(runs, { recursive: true }).then(
     () => stat3(runs),
     () => void 0
   );
-  if (!work?.isDirectory() || there?.dev !== work.dev) return join9(dirname5(dest), name);
+  if (!work?.isDirectory() || there?.dev !== work.dev) return join10(dirname5(dest), name);
   if (!cleared.has(runs)) {
     cleared.add(runs);
-    for (const pid of await readdir4(runs).catch(() => [])) if (!running(pid)) await rm3(join9(runs, pid), { recursive: true, force: true });
+    for (const pid of await readdir4(runs).catch(() => [])) if (!running(pid)) await rm3(join10(runs, pid), { recursive: true, force: true });
   }
-  const own = join9(runs, String(process.pid));
+  const own = join10(runs, String(process.pid));
   await mkdir2(own, { recursive: true });
-  return join9(own, name);
+  return join10(own, name);
 }
 function running(pid) {
   if (!/^[1-9][0-9]*$/.test(pid) || Number(pid) === process.pid) return false;
@@ -18503,21 +18547,23 @@ function running(pid) {
 async function removeLeftovers(dest, keep) {
   const prefix = `.${basename4(dest)}.`;
   for (const name of await readdir4(dirname5(dest)).catch(() => [])) {
-    if (join9(dirname5(dest), name) === keep) continue;
+    if (join10(dirname5(dest), name) === keep) continue;
     if (name.startsWith(prefix) && /^[0-9a-f]{12}\.(tmp|old)$/.test(name.slice(prefix.length)))
-      await rm3(join9(dirname5(dest), name), { recursive: true, force: true });
+      await rm3(join10(dirname5(dest), name), { recursive: true, force: true });
   }
 }
 async function makeFolders(dir, relpaths) {
-  for (const folder of new Set(relpaths.map((r) => dirname5(join9(dir, ...r.split("/")))))) await mkdir2(folder, { recursive: true });
+  for (const folder of new Set(relpaths.map((r) => dirname5(join10(dir, ...r.split("/")))))) await mkdir2(folder, { recursive: true });
 }
 function stagedCopy(staged, relpath) {
-  return { file: join9(staged, ...relpath.split("/")), mode: 438 & ~umask() };
+  return { file: join10(staged, ...relpath.split("/")), mode: 438 & ~umask() };
 }
 function outputPath(root, path) {
   const dest = resolve2(root, path);
   const rel = relative4(resolve2(root), dest);
-  if (!rel || rel.startsWith("..") || rel.split(sep5).includes("..")) throw new DataError(`${path}: an output path must stay inside the project`);
+  if (!rel || rel.startsWith("..") || rel.split(sep6).includes("..")) throw new DataError(`${path}: an output path must stay inside the project`);
+  const refused = outputPlaceRefused(root, rel.split(sep6).join("/"));
+  if (refused) throw new DataError(`${path}: ${refused}; checkout does not write or delete there`);
   return dest;
 }
 async function place(cache, root, target, options2) {
@@ -18563,7 +18609,7 @@ async function place(cache, root, target, options2) {
     const have = await listFiles2(dest);
     let same = have.length === want.size;
     for (const relpath of have) {
-      const file = join9(dest, ...relpath.split("/"));
+      const file = join10(dest, ...relpath.split("/"));
       const actual = await md5(file, legacy);
       if (want.get(relpath) !== actual) {
         same = false;
@@ -18585,7 +18631,7 @@ async function place(cache, root, target, options2) {
     );
     const copied = new Set(options2.staged ? await listFiles2(fresh) : []);
     const rest = entries.filter((e) => !copied.has(e.relpath));
-    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join9(fresh, ...e.relpath.split("/")), false));
+    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join10(fresh, ...e.relpath.split("/")), false));
     if (current) await rename2(dest, old);
     await rename2(fresh, dest);
   } catch (error) {
@@ -18610,9 +18656,9 @@ async function refuseLinkToNoFile(dest, path) {
 async function guardUnsaved(cache, dest, path, legacy, options2) {
   if (options2.force) return;
   const stats3 = await lstat3(dest);
-  const files = stats3.isDirectory() ? (await listFiles2(dest)).map((f) => join9(dest, ...f.split("/"))) : [dest];
+  const files = stats3.isDirectory() ? (await listFiles2(dest)).map((f) => join10(dest, ...f.split("/"))) : [dest];
   for (const file of files) {
-    if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative4(dest, file).split(sep5).join("/")}`);
+    if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative4(dest, file).split(sep6).join("/")}`);
   }
 }
 function unsaved(path) {
@@ -18629,7 +18675,7 @@ async function listFiles2(dir, prefix = "") {
   const out = [];
   for (const entry of await readdir4(dir, { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) for (const file of await listFiles2(join9(dir, entry.name), rel)) out.push(file);
+    if (entry.isDirectory()) for (const file of await listFiles2(join10(dir, entry.name), rel)) out.push(file);
     else out.push(rel);
   }
   return out;
@@ -18981,7 +19027,7 @@ function sleep(ms) {
 
 // src/dvc/data/remotes/local.ts
 import { copyFile as copyFile3, mkdir as mkdir3, open as open3, readdir as readdir5, rename as rename3, rm as rm4, stat as stat4 } from "node:fs/promises";
-import { dirname as dirname6, join as join10 } from "node:path";
+import { dirname as dirname6, join as join11 } from "node:path";
 var LocalRemote = class {
   constructor(name, root, jobs) {
     this.name = name;
@@ -18994,7 +19040,7 @@ var LocalRemote = class {
   jobs;
   description;
   async read(key2) {
-    const path = join10(this.root, key2);
+    const path = join11(this.root, key2);
     const handle = await open3(path, "r").catch((error) => {
       throw this.fail(key2, error);
     });
@@ -19002,7 +19048,7 @@ var LocalRemote = class {
   }
   async exists(key2) {
     try {
-      return (await stat4(join10(this.root, key2))).isFile();
+      return (await stat4(join11(this.root, key2))).isFile();
     } catch (error) {
       if (error.code === "ENOENT") return false;
       throw this.fail(key2, error);
@@ -19010,15 +19056,15 @@ var LocalRemote = class {
   }
   async list(prefix) {
     try {
-      return (await readdir5(join10(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
+      return (await readdir5(join11(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
     } catch (error) {
       if (error.code === "ENOENT") return [];
       throw this.fail(prefix, error);
     }
   }
   async write(key2, file) {
-    const target = join10(this.root, key2);
-    const tmp = join10(dirname6(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+    const target = join11(this.root, key2);
+    const tmp = join11(dirname6(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
     try {
       await mkdir3(dirname6(target), { recursive: true });
       await copyFile3(file, tmp);
@@ -19781,12 +19827,12 @@ async function remotePresence(remote, keys) {
 
 // src/pipeline/status.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { join as join13, posix as posix7, relative as relative5, resolve as resolve3, dirname as dirname7 } from "node:path";
+import { join as join14, posix as posix7, relative as relative5, resolve as resolve3, dirname as dirname7 } from "node:path";
 
 // src/pipeline/hash.ts
 import { closeSync as closeSync3, constants as constants3, fstatSync as fstatSync2, openSync as openSync3, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync4 } from "node:fs";
 import { open as open4, stat as stat6 } from "node:fs/promises";
-import { join as join11, posix as posix6, sep as sep6 } from "node:path";
+import { join as join12, posix as posix6, sep as sep7 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var SMALL_FILE = 1024 * 1024;
 var YIELD_EVERY = 512;
@@ -19835,7 +19881,7 @@ function oneShotDigest() {
   return oneShotFound;
 }
 async function hashPath(root, rel, ignore, name = "md5", state) {
-  const abs = join11(root, ...rel.split("/"));
+  const abs = join12(root, ...rel.split("/"));
   let info;
   try {
     info = await stat6(abs);
@@ -19857,7 +19903,7 @@ async function hashDir(root, rel, ignore, name, state) {
   let untilYield = YIELD_EVERY;
   const keyPrefix = `${name}\0${rel}/`;
   const walk2 = async (relDir, inside) => {
-    const absDir = join11(root, ...relDir.split("/"));
+    const absDir = join12(root, ...relDir.split("/"));
     const names = readdirSync2(absDir, { withFileTypes: true });
     if (names.some((d) => d.name === ".dvcignore")) {
       throw new UserError(`'${posix6.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
@@ -19871,7 +19917,7 @@ async function hashDir(root, rel, ignore, name, state) {
         continue;
       }
       if (d.isFile() && ignored(d.name, false)) continue;
-      const abs = absDir + sep6 + d.name;
+      const abs = absDir + sep7 + d.name;
       const key2 = keyPrefix + childInside;
       let stats3;
       let md52 = null;
@@ -19938,7 +19984,7 @@ function isExecutable(mode, path, platform = process.platform) {
 // src/pipeline/hash-state.ts
 import { existsSync } from "node:fs";
 import { mkdir as mkdir4, readFile as readFile4, rename as rename4, writeFile } from "node:fs/promises";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 var STATE_DIR = [".dvc", "tmp", "mlreport"];
 var STATE_FILE = "hashes.state";
 var VERSION2 = 3;
@@ -19966,10 +20012,10 @@ var HashState = class _HashState {
    * the epoch) is when a file is taken to be hashed, for the racy check.
    */
   static async open(root, now = Date.now) {
-    if (!existsSync(join12(root, ".dvc"))) return new _HashState(null, now);
-    const state = new _HashState(join12(root, ...STATE_DIR), now);
+    if (!existsSync(join13(root, ".dvc"))) return new _HashState(null, now);
+    const state = new _HashState(join13(root, ...STATE_DIR), now);
     try {
-      state.load(await readFile4(join12(root, ...STATE_DIR, STATE_FILE)));
+      state.load(await readFile4(join13(root, ...STATE_DIR, STATE_FILE)));
     } catch {
     }
     return state;
@@ -20064,12 +20110,12 @@ var HashState = class _HashState {
     }
     try {
       await mkdir4(this.dir, { recursive: true });
-      await writeFile(join12(this.dir, ".gitignore"), "*\n");
-      const tmp = join12(this.dir, `${STATE_FILE}.${process.pid}.tmp`);
+      await writeFile(join13(this.dir, ".gitignore"), "*\n");
+      const tmp = join13(this.dir, `${STATE_FILE}.${process.pid}.tmp`);
       const head = Buffer.from(`${JSON.stringify({ version: VERSION2, keys, md5s })}
 `);
       await writeFile(tmp, Buffer.concat([head, new Uint8Array(stats3.buffer, stats3.byteOffset, stats3.byteLength)]));
-      await rename4(tmp, join12(this.dir, STATE_FILE));
+      await rename4(tmp, join13(this.dir, STATE_FILE));
       this.dirty = false;
     } catch {
     }
@@ -20100,7 +20146,7 @@ var Workspace = class {
   /** What files hashed to when last read, across runs: unchanged files are not read again. */
   state = null;
   abs(path) {
-    return join13(this.dir, ...path.split("/"));
+    return join14(this.dir, ...path.split("/"));
   }
   hash(path, name = "md5") {
     const key2 = `${name}\0${path}`;
@@ -20131,7 +20177,7 @@ var Workspace = class {
     return posix7.normalize(posix7.join(this.prefix || ".", path));
   }
   existsAtRoot(rootPath) {
-    return existsSync2(join13(this.root, ...rootPath.split("/")));
+    return existsSync2(join14(this.root, ...rootPath.split("/")));
   }
   /** A params file's contents (shared: not to be changed), or null when the file does not exist. */
   params(path) {
@@ -20152,7 +20198,7 @@ var Workspace = class {
 };
 function findDvcRoot(dir, projectRoot) {
   for (let d = resolve3(dir); ; d = dirname7(d)) {
-    if (existsSync2(join13(d, ".dvc"))) return d;
+    if (existsSync2(join14(d, ".dvc"))) return d;
     if (dirname7(d) === d) return resolve3(projectRoot);
   }
 }
@@ -20335,7 +20381,7 @@ var PipelineData = class _PipelineData {
   revisions = /* @__PURE__ */ new Map();
   /** Null for a project without a `.dvc` directory: there is no cache or remote to use. */
   static async open(root, options2 = {}) {
-    if (!existsSync3(join14(root, ".dvc"))) return null;
+    if (!existsSync3(join15(root, ".dvc"))) return null;
     const config = await loadDvcConfig(root, {}, options2.trusted?.repo, options2.trusted?.local);
     registerSecrets(config, options2);
     return new _PipelineData(config, new Cache(config.cacheDir), options2);
@@ -20507,6 +20553,8 @@ var PipelineData = class _PipelineData {
       if (!out.cache) continue;
       const abs = ws.abs(project(out.path));
       const rel = ws.rootPath(project(out.path));
+      const refused = outputPlaceRefused(ws.root, rel);
+      if (refused) throw new DataError(`output '${rel}': ${refused}; not saved to the cache`);
       if ((await stat7(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix8.join(rel, p), false));
       else await this.cache.addFile(abs);
     }
@@ -21201,7 +21249,7 @@ function shape(s) {
 }
 
 // src/report/images.ts
-import { relative as relative6, resolve as resolve4, sep as sep7 } from "node:path";
+import { relative as relative6, resolve as resolve4, sep as sep8 } from "node:path";
 var RELATIVE_IMAGES = {
   // encodeURIComponent leaves ( and ), which would end the link.
   url: (path) => path.split("/").map((part) => encodeURIComponent(part).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/"),
@@ -21209,7 +21257,7 @@ var RELATIVE_IMAGES = {
   charts: true
 };
 function imagesIn(imageDir, reportDir) {
-  const prefix = relative6(resolve4(reportDir), resolve4(imageDir)).split(sep7).filter(Boolean);
+  const prefix = relative6(resolve4(reportDir), resolve4(imageDir)).split(sep8).filter(Boolean);
   return { ...RELATIVE_IMAGES, url: (path) => RELATIVE_IMAGES.url([...prefix, path].join("/")), where: "the artifact folder" };
 }
 function hostedImages(hosted, where2, charts = true) {
@@ -23594,12 +23642,12 @@ function plotError(def, error) {
 }
 
 // src/plots/write.ts
-import { join as join16 } from "node:path";
+import { join as join17 } from "node:path";
 
 // src/util/files.ts
 import { closeSync as closeSync4, openSync as openSync4, writeSync } from "node:fs";
 import { lstat as lstat4, mkdir as mkdir5, rename as rename5, rm as rm5, stat as stat8 } from "node:fs/promises";
-import { basename as basename5, dirname as dirname8, join as join15, resolve as resolve5 } from "node:path";
+import { basename as basename5, dirname as dirname8, join as join16, resolve as resolve5 } from "node:path";
 async function writeFileAtomic(path, data) {
   await writeFilesAtomic([{ path, produce: (write) => write(data) }]);
 }
@@ -23664,7 +23712,7 @@ async function tempBeside(path) {
   } catch (error) {
     throw cannotWrite(path, error);
   }
-  return join15(dirname8(path), `.${basename5(path)}.${process.pid}.tmp`);
+  return join16(dirname8(path), `.${basename5(path)}.${process.pid}.tmp`);
 }
 async function makeOutFolder(dir, setting) {
   try {
@@ -23711,11 +23759,11 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
         entry.error = plot2.error;
       } else if (plot2.kind === "image") {
         if (plot2.head) {
-          await writeFileAtomic(join16(dir, name + plot2.ext), plot2.head);
+          await writeFileAtomic(join17(dir, name + plot2.ext), plot2.head);
           entry.image = linkPrefix + name + plot2.ext;
         }
         if (plot2.base) {
-          await writeFileAtomic(join16(dir, `${name}.base${plot2.ext}`), plot2.base);
+          await writeFileAtomic(join17(dir, `${name}.base${plot2.ext}`), plot2.base);
           entry.baseImage = `${linkPrefix}${name}.base${plot2.ext}`;
           if (!plot2.head) entry.image = entry.baseImage;
         }
@@ -23724,7 +23772,7 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
       } else {
         renderer ??= await getRenderer();
         const image = await renderer.render(plot2.spec);
-        await writeFileAtomic(join16(dir, `${name}.png`), image.png);
+        await writeFileAtomic(join17(dir, `${name}.png`), image.png);
         entry.image = `${linkPrefix}${name}.png`;
       }
     } catch (error) {
@@ -23759,7 +23807,7 @@ async function renderPlots(git, request, getRenderer, log) {
 }
 
 // src/history/draw-trends.ts
-import { join as join17 } from "node:path";
+import { join as join18 } from "node:path";
 
 // src/history/trend-spec.ts
 var BASE_COLOR = "#1f6feb";
@@ -23863,7 +23911,7 @@ async function drawTrends(plans, request, getRenderer) {
       renderer ??= await getRenderer();
       const image = await renderer.render(trendSpec(entry, metric, request.headLabel));
       const name = uniqueName(`${metric.file}-${metric.key}`, names);
-      await writeFileAtomic(join17(request.dir, `${name}.png`), image.png);
+      await writeFileAtomic(join18(request.dir, `${name}.png`), image.png);
       entry.image = `${request.linkPrefix}${name}.png`;
     } catch (error) {
       entry.error = `${what}: could not render: ${describeError(error)}`;
@@ -23874,7 +23922,7 @@ async function drawTrends(plans, request, getRenderer) {
 
 // src/publish/github/checks.ts
 import { realpath as realpath3 } from "node:fs/promises";
-import { posix as posix14, relative as relative7, sep as sep8 } from "node:path";
+import { posix as posix14, relative as relative7, sep as sep9 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -23913,9 +23961,9 @@ function compact(data, render, note2, limit, measure) {
   const plotsLeft = drawPlots(limit / 2).left;
   if (plots.text) tail.push(plots);
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join34 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}
+  const join35 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join34([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join35([...head, ...tail])) - 200;
   const changed = (kind, room) => {
     const rows = tableRows(data, kind, (r) => r.changed);
     if (!rows.body.length) return null;
@@ -23951,10 +23999,10 @@ function compact(data, render, note2, limit, measure) {
     head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown4, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join34(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join34(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join35(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join35(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join34(blocks);
+  return join35(blocks);
 }
 function plotInFold(plot2, images) {
   const head = plot2.image ? plotImage(plot2, plot2.image, images) : `_${escapeCell(plot2.title)}: could not be drawn${plot2.error ? `: ${escapeCell(plot2.error)}` : ""}._`;
@@ -24853,7 +24901,7 @@ var GateCheckPublisher = class extends CheckRunTarget {
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
     const real = async (p) => realpath3(p).catch(() => p);
-    const prefix = relative7(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep8).join("/");
+    const prefix = relative7(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep9).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }
 };
@@ -24874,7 +24922,7 @@ function stripEmoji(text2) {
 }
 
 // src/publish/local.ts
-import { join as join18, resolve as resolve6 } from "node:path";
+import { join as join19, resolve as resolve6 } from "node:path";
 
 // src/util/json-text.ts
 var PIECE = 64 * 1024;
@@ -24966,13 +25014,13 @@ var LocalFilesPublisher = class {
   async publish(report2) {
     await writeFilesAtomic([
       {
-        path: join18(this.dir, "report.json"),
+        path: join19(this.dir, "report.json"),
         produce: (write) => {
           writeJson(this.json(report2), write);
           write("\n");
         }
       },
-      { path: join18(this.dir, "report.md"), produce: (write) => write(this.markdown(report2)) }
+      { path: join19(this.dir, "report.md"), produce: (write) => write(this.markdown(report2)) }
     ]);
     return { location: this.markdownPath };
   }
@@ -25652,7 +25700,7 @@ import { appendFile as appendFile2 } from "node:fs/promises";
 
 // src/publish/github/publisher.ts
 import { lstat as lstat5, readFile as readFile7 } from "node:fs/promises";
-import { join as join20, posix as posix15 } from "node:path";
+import { join as join21, posix as posix15 } from "node:path";
 
 // src/publish/github/branch-commit.ts
 var DEFAULT_REF_RETRY = { deadlineMs: 6e4, firstDelayMs: 250, maxDelayMs: 8e3 };
@@ -25817,7 +25865,7 @@ function oldestFirst(assets) {
 
 // src/publish/artifact/report.ts
 import { readFile as readFile6 } from "node:fs/promises";
-import { join as join19 } from "node:path";
+import { join as join20 } from "node:path";
 
 // src/util/zip.ts
 import { crc32, deflateRawSync } from "node:zlib";
@@ -26076,7 +26124,7 @@ async function reportFiles(outDir, report2, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile6(join19(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile6(join20(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -26211,7 +26259,7 @@ var CommentTarget = class {
     const downloaded = `${this.options.baseDir}, the artifact this workflow downloaded`;
     const rechecked = this.options.recheckedIn;
     if (!rechecked) return `The report is in ${downloaded}`;
-    const where2 = `${rechecked.jobSummary ? "the job summary and in " : ""}${join20(rechecked.outDir, "report.md")}`;
+    const where2 = `${rechecked.jobSummary ? "the job summary and in " : ""}${join21(rechecked.outDir, "report.md")}`;
     return `The re-checked report is in ${where2}; its plot images are in ${downloaded}`;
   }
   /**
@@ -26263,7 +26311,7 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels) {
     let bytes;
     try {
-      const path = join20(baseDir, ...rel.split("/"));
+      const path = join21(baseDir, ...rel.split("/"));
       if (!(await lstat5(path)).isFile()) throw new Error("not a regular file");
       bytes = await readFile7(path);
     } catch {
@@ -26339,10 +26387,10 @@ var AggregateCheckPublisher = class extends CheckRunTarget {
 
 // src/publish/github/artifact.ts
 import { lstat as lstat6, readFile as readFile8 } from "node:fs/promises";
-import { join as join21 } from "node:path";
+import { join as join22 } from "node:path";
 var MAX_REPORT_BYTES2 = 32 * 1024 * 1024;
 async function readArtifact(dir) {
-  const path = join21(dir, "report.json");
+  const path = join22(dir, "report.json");
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
@@ -26395,13 +26443,13 @@ async function publishAll(report2, table2, log) {
 
 // src/pipeline/engine.ts
 import { existsSync as existsSync6 } from "node:fs";
-import { join as join25 } from "node:path";
+import { join as join26 } from "node:path";
 import { performance as performance4 } from "node:perf_hooks";
 
 // src/pipeline/repro.ts
 import { existsSync as existsSync5 } from "node:fs";
 import { realpath as realpath5, rm as rm6 } from "node:fs/promises";
-import { join as join24 } from "node:path";
+import { join as join25 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/pipeline/dag.ts
@@ -27054,7 +27102,7 @@ async function writeLock(path, lock, updates) {
 // src/pipeline/shell.ts
 import { spawn as spawn4 } from "node:child_process";
 import { existsSync as existsSync4 } from "node:fs";
-import { basename as basename6, join as join22 } from "node:path";
+import { basename as basename6, join as join23 } from "node:path";
 
 // src/pipeline/file-commands.ts
 import { stat as stat9, truncate as truncate2 } from "node:fs/promises";
@@ -27178,7 +27226,7 @@ function resolveCommand(name, env, platform = process.platform) {
   const exts = (get("PATHEXT") || ".COM;.EXE;.BAT;.CMD").split(";").filter(Boolean);
   for (const dir of get("PATH").split(";").filter(Boolean)) {
     for (const ext of exts) {
-      const file = join22(dir.replace(/^"(.*)"$/, "$1"), name + ext.toLowerCase());
+      const file = join23(dir.replace(/^"(.*)"$/, "$1"), name + ext.toLowerCase());
       if (!existsSync4(file)) continue;
       return /^\.(bat|cmd)$/i.test(ext) ? { file: `"${file}"`, shell: true } : { file, shell: false };
     }
@@ -27227,8 +27275,10 @@ function stageCommands(cmd) {
 
 // src/pipeline/gitignore.ts
 import { appendFile as appendFile3, readFile as readFile9, realpath as realpath4 } from "node:fs/promises";
-import { join as join23, posix as posix17, relative as relative8, sep as sep9 } from "node:path";
+import { join as join24, posix as posix17, relative as relative8, sep as sep10 } from "node:path";
 async function ignoreOutput(cwd, path) {
+  const refused = outputPlaceRefused(cwd, path);
+  if (refused) throw new UserError(`output '${path}': ${refused}; no .gitignore is written there`);
   if (!await insideWorkTree(cwd)) return;
   const named3 = await asGitNamesIt(cwd, path);
   if ((await runGit(cwd, ["ls-files", "-z", "--", named3])).length) {
@@ -27238,7 +27288,7 @@ async function ignoreOutput(cwd, path) {
   }
   if (await gitIgnores(cwd, named3)) return;
   const gitignore = posix17.join(posix17.dirname(named3), ".gitignore");
-  const file = join23(cwd, ...gitignore.split("/"));
+  const file = join24(cwd, ...gitignore.split("/"));
   const before = await readFile9(file, "utf8").catch(() => "");
   await appendFile3(file, `${before && !before.endsWith("\n") ? "\n" : ""}/${escapePattern(posix17.basename(path))}
 `);
@@ -27247,15 +27297,9 @@ async function asGitNamesIt(cwd, path) {
   const folder = posix17.dirname(path);
   if (folder === ".") return path;
   const here = await realpath4(cwd);
-  const real = await realpath4(join23(cwd, ...folder.split("/"))).catch(() => null);
-  if (!real || real === join23(here, ...folder.split("/"))) return path;
-  const top2 = await realpath4((await runGit(cwd, ["rev-parse", "--show-toplevel"])).trim());
-  if (real !== top2 && !real.startsWith(top2 + sep9)) {
-    throw new UserError(
-      `output '${path}' is in '${folder}', which leads to ${real}, outside the git repository: DVC cannot git-ignore an output there ("is outside of git repository"); write the output to a folder of the project, or declare the linked folder itself as the output`
-    );
-  }
-  return posix17.join(relative8(here, real).split(sep9).join("/") || ".", posix17.basename(path));
+  const real = await realpath4(join24(cwd, ...folder.split("/"))).catch(() => null);
+  if (!real || real === join24(here, ...folder.split("/"))) return path;
+  return posix17.join(relative8(here, real).split(sep10).join("/") || ".", posix17.basename(path));
 }
 function escapePattern(name) {
   return name.replace(/[[\]!*#?]/g, (c) => `\\${c}`);
@@ -27307,7 +27351,7 @@ async function nestedPipelines(given, project) {
     const error = project.errors.find((e) => e.file === joinPath(dvc.dir, "dvc.lock"));
     if (error) throw new UserError(error.error);
     const lock = project.locks.get(dvc.dir) ?? { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map() };
-    out.push({ file: dvc.file, dag: buildDag(dvc.stages, dvc.file), lock, ws: new Workspace(join24(dir, ...dvc.dir.split("/")), tree, dvc.dir, dir), project });
+    out.push({ file: dvc.file, dag: buildDag(dvc.stages, dvc.file), lock, ws: new Workspace(join25(dir, ...dvc.dir.split("/")), tree, dvc.dir, dir), project });
   }
   return out;
 }
@@ -27439,7 +27483,7 @@ async function reproduce(pipeline2, log, options2 = {}) {
 }
 async function reproduceWith(pipeline2, log, options2, data) {
   const { dag, ws } = pipeline2;
-  const lockPath = join24(pipeline2.dir, "dvc.lock");
+  const lockPath = join25(pipeline2.dir, "dvc.lock");
   const updates = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Map();
   const cutStages = /* @__PURE__ */ new Set();
@@ -27452,7 +27496,7 @@ async function reproduceWith(pipeline2, log, options2, data) {
     options2.onStage?.(result);
   };
   const own = !options2.onStage;
-  const dvcProject = existsSync5(join24(ws.root, ".dvc"));
+  const dvcProject = existsSync5(join25(ws.root, ".dvc"));
   const note2 = (message) => {
     if (own) log.info(message);
   };
@@ -27630,6 +27674,10 @@ async function runStage(name, stage2, pipeline2, log, reasons, deadline) {
       );
     }
     checkLockable(stage2.name, await currentParams(stage2, ws, project));
+    for (const out of stage2.outs) {
+      const refused = outputPlaceRefused(ws.root, ws.rootPath(project(out.path)));
+      if (refused) throw new UserError(`output '${project(out.path)}' of stage '${stage2.name}': ${refused}; nothing is written or deleted there`);
+    }
     for (const out of stage2.outs) if (!out.persist) await rm6(ws.abs(project(out.path)), { recursive: true, force: true });
     const cwd = ws.abs(stage2.wdir);
     const env = { ...process.env, DVC_ROOT: process.env.DVC_ROOT ?? ws.root, DVC_STAGE: stage2.name };
@@ -27682,7 +27730,7 @@ var REPRO_MODES = ["auto", "builtin", "dvc", "off"];
 var PROJECT_FILES2 = "project files";
 function stoppedAt(error, workspace) {
   const file = /^([^\s:]+?)(?::\d+(?::\d+)?)?: /.exec(error)?.[1];
-  return file && existsSync6(join25(workspace, file)) ? file : PROJECT_FILES2;
+  return file && existsSync6(join26(workspace, file)) ? file : PROJECT_FILES2;
 }
 async function reproduceStep(step, log) {
   const stages = [];
@@ -27706,7 +27754,7 @@ async function reproduceStep(step, log) {
       }
     }
   }
-  const hasDvcYaml = existsSync6(join25(step.workspace, "dvc.yaml"));
+  const hasDvcYaml = existsSync6(join26(step.workspace, "dvc.yaml"));
   const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
   if (passed && mode === "builtin") {
     engine = "builtin";
@@ -27824,12 +27872,12 @@ async function dvcRepro(cwd, log, deadline, noDvcHint) {
 
 // src/pipeline/trusted-remotes.ts
 import { lstat as lstat7, readFile as readFile10 } from "node:fs/promises";
-import { join as join26 } from "node:path";
+import { join as join27 } from "node:path";
 async function trustedRemotes(git, workspace, head, base, candidates, eventName) {
   const fromBase = base !== null && candidates.some((c) => c.kind === "explicit" || c.kind === "commit" && c.sha === base.sha);
   const where2 = fromBase ? `the base revision (${base.label}, ${base.sha.slice(0, 7)})` : null;
   const repo = where2 ? { text: (await commitTree(git, base.sha, base.label).dvcConfig())?.toString("utf8") ?? null, name: `.dvc/config at ${where2}` } : { text: null, name: ".dvc/config (none trusted)" };
-  const checked = await checkedOut(join26(workspace, ".dvc", "config"));
+  const checked = await checkedOut(join27(workspace, ".dvc", "config"));
   const notes = [];
   const why = `on '${eventName}' the checkout can be a pull request's, and the workflow's DVC credentials must not go where it says`;
   let changes;
@@ -27979,7 +28027,7 @@ function projectFiles(dvcYamls, dvcFiles = []) {
 }
 
 // src/values/moved-root.ts
-import { join as join27 } from "node:path";
+import { join as join28 } from "node:path";
 function movedRootFrame(roots) {
   if (roots.head === roots.base) return null;
   const holds = (outer2, inner) => outer2 === "" || inner.startsWith(`${outer2}/`);
@@ -27989,7 +28037,7 @@ function movedRootFrame(roots) {
   return { outer, headPrefix: within(roots.head), basePrefix: within(roots.base) };
 }
 function folderOnDisk(top2, folder) {
-  return folder ? join27(top2, ...folder.split("/")) : top2;
+  return folder ? join28(top2, ...folder.split("/")) : top2;
 }
 function reframedProject(project, prefix) {
   if (!prefix) return project;
@@ -29214,7 +29262,7 @@ var HistoryRecorder = class {
 
 // src/data-diff/collect.ts
 import { createReadStream as createReadStream4, existsSync as existsSync7 } from "node:fs";
-import { join as join28 } from "node:path";
+import { join as join29 } from "node:path";
 import { stat as stat10 } from "node:fs/promises";
 
 // src/data-diff/diff.ts
@@ -30098,7 +30146,7 @@ function isDir(md52, nfiles) {
   return md52 ? md52.endsWith(".dir") : nfiles !== void 0;
 }
 async function collectDataChanges(git, request, log) {
-  if (!request.base || !existsSync7(join28(request.workspace, ".dvc"))) return null;
+  if (!request.base || !existsSync7(join29(request.workspace, ".dvc"))) return null;
   const data = await openProjectData(request.workspace, log, request.data);
   try {
     const headTree = workspaceTree(request.workspace, { name: request.headLabel, budget: request.budget, listing: request.listing });
@@ -30210,7 +30258,7 @@ async function runIn(git, config, log, deadline) {
       projects,
       data,
       deadline,
-      dir: join29(config.outDir, "plots"),
+      dir: join30(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -30280,7 +30328,7 @@ async function runIn(git, config, log, deadline) {
   }) : null;
   const trends = await drawTrends(
     planTrends(history2, gates2, comparison.metrics),
-    { dir: join29(config.outDir, "trends"), linkPrefix: "trends/", headLabel, deadline },
+    { dir: join30(config.outDir, "trends"), linkPrefix: "trends/", headLabel, deadline },
     loadPlotRenderer
   );
   for (const trend2 of trends) if (trend2.error) log.warning(trend2.error);
@@ -30571,7 +30619,7 @@ async function staleStages(workspace, tree, projects, data, metricsFiles, log, r
   const freshnessUnknown = /* @__PURE__ */ new Map();
   const project = await projects.at(WORKSPACE, tree);
   const nestedOnly = reproduced !== void 0;
-  const root = !nestedOnly && existsSync8(join29(workspace, "dvc.yaml"));
+  const root = !nestedOnly && existsSync8(join30(workspace, "dvc.yaml"));
   const nested = (file) => isDvcYaml(file) && file !== "dvc.yaml";
   if (!root && !project.dvcYamls.some((d) => nested(d.file)) && !project.errors.some((e) => nestedOnly ? nested(e.file) : isDvcYaml(e.file))) {
     return { stale: [], unknown: null, staleAtHead, freshnessUnknown };
@@ -30616,7 +30664,7 @@ async function stagesNotRun(pipeline2, workspace, tree, projects, data, metricsF
     unloaded.push(describeError(error));
     return [];
   });
-  const root = existsSync8(join29(workspace, "dvc.yaml")) ? await loaded(async () => [{ file: "dvc.yaml", dag: (await loadedPipeline(workspace, project)).dag }]) : [];
+  const root = existsSync8(join30(workspace, "dvc.yaml")) ? await loaded(async () => [{ file: "dvc.yaml", dag: (await loadedPipeline(workspace, project)).dag }]) : [];
   const pipelines = [...root, ...await loaded(() => nestedPipelines(workspace, project))];
   const results = new Map(pipeline2.stages.map((s) => [s.name, s]));
   const firstFailure = pipeline2.stages.find((s) => s.status === "failed");
@@ -30771,7 +30819,7 @@ function safeText(text2) {
 // src/commands/project-options.ts
 import { existsSync as existsSync9 } from "node:fs";
 import { mkdir as mkdir6, writeFile as writeFile2 } from "node:fs/promises";
-import { isAbsolute as isAbsolute4, join as join30, relative as relative9, resolve as resolve7, sep as sep10 } from "node:path";
+import { isAbsolute as isAbsolute4, join as join31, relative as relative9, resolve as resolve7, sep as sep11 } from "node:path";
 
 // src/config/history-store.ts
 function checkStoreBranch(branch, origin, orElse = "") {
@@ -30801,14 +30849,14 @@ function outOption(out, cwd, byDefault = ".mlreport/ at the project root") {
   return out === void 0 ? void 0 : resolve7(cwd, out);
 }
 async function cliHead(git, outDir) {
-  const out = outDir === void 0 ? "" : relative9(git.cwd, outDir).split(sep10).join("/");
+  const out = outDir === void 0 ? "" : relative9(git.cwd, outDir).split(sep11).join("/");
   const exclude = out && !out.startsWith("..") && !isAbsolute4(out) ? [out] : [];
   const { head, branch, changed } = await git.workingState(exclude);
   if (!head || changed) return { label: "workspace", sha: head };
   return { label: branch ?? shortSha(head), sha: head };
 }
 function defaultOutDir(workspace) {
-  return selfIgnoringDir(join30(workspace, ".mlreport"));
+  return selfIgnoringDir(join31(workspace, ".mlreport"));
 }
 async function ignoredIfNew(dir, workspace) {
   const inProject = relative9(workspace, dir);
@@ -30818,7 +30866,7 @@ async function ignoredIfNew(dir, workspace) {
 }
 async function selfIgnoringDir(dir) {
   await mkdir6(dir, { recursive: true });
-  await writeFile2(join30(dir, ".gitignore"), "# Written by mlreport: this folder holds generated reports.\n*\n", { flag: "wx" }).catch(
+  await writeFile2(join31(dir, ".gitignore"), "# Written by mlreport: this folder holds generated reports.\n*\n", { flag: "wx" }).catch(
     (error) => {
       if (error.code !== "EEXIST") throw error;
     }
@@ -30878,7 +30926,7 @@ var aggregateCommand = {
 };
 
 // src/commands/data-diff.ts
-import { relative as relative10, resolve as resolve9, sep as sep11 } from "node:path";
+import { relative as relative10, resolve as resolve9, sep as sep12 } from "node:path";
 
 // src/values/dvc-output.ts
 var DEFAULT_PRECISION = 5;
@@ -31088,7 +31136,7 @@ function parseDataDiffArgs(args) {
 async function runDataDiffHere(args) {
   const cwd = process.cwd();
   const root = await findProjectRoot(cwd, "the current directory");
-  const targets = args.targets?.map((t) => relative10(root, resolve9(cwd, t)).split(sep11).join("/").replace(/\/+$/, "")) ?? null;
+  const targets = args.targets?.map((t) => relative10(root, resolve9(cwd, t)).split(sep12).join("/").replace(/\/+$/, "")) ?? null;
   return GitRepo.using(root, (git) => dataDiffIn(git, { ...args, targets }, root));
 }
 async function dataDiffIn(git, args, root) {
@@ -31130,7 +31178,7 @@ async function dataDiffIn(git, args, root) {
 }
 
 // src/commands/values-diff.ts
-import { posix as posix21, relative as relative11, resolve as resolve10, sep as sep12 } from "node:path";
+import { posix as posix21, relative as relative11, resolve as resolve10, sep as sep13 } from "node:path";
 function parseValuesDiffArgs(args, kind) {
   const parsed = parseDvcStyleArgs(args, {
     flags: ["--json", "--md", "--all", "--no-path", ...kind === "params" ? ["--deps"] : []],
@@ -31154,8 +31202,8 @@ function parseValuesDiffArgs(args, kind) {
 async function runValuesDiffHere(kind, args) {
   const cwd = process.cwd();
   const root = await findProjectRoot(cwd, "the current directory");
-  const targets = args.targets?.map((t) => relative11(root, resolve10(cwd, t)).split(sep12).join("/")) ?? null;
-  return runValuesDiff(kind, { ...args, targets }, root, relative11(root, cwd).split(sep12).join("/"));
+  const targets = args.targets?.map((t) => relative11(root, resolve10(cwd, t)).split(sep13).join("/")) ?? null;
+  return runValuesDiff(kind, { ...args, targets }, root, relative11(root, cwd).split(sep13).join("/"));
 }
 async function runValuesDiff(kind, args, workspace, here) {
   return GitRepo.using(workspace, (git) => valuesDiffIn(git, kind, args, workspace, here));
@@ -31300,7 +31348,7 @@ var paramsDiffCommand = {
 };
 
 // src/commands/plots-render.ts
-import { join as join31, resolve as resolve12 } from "node:path";
+import { join as join32, resolve as resolve12 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 var plotsRenderCommand = {
   async run(args) {
@@ -31310,7 +31358,7 @@ var plotsRenderCommand = {
       options: { ...PROJECT_OPTIONS, out: { type: "string" } }
     });
     const workspace = await findProjectRoot(resolve12(values2.cwd), "--cwd", values2.cwd);
-    const out = outOption(values2.out, values2.cwd) ?? join31(await defaultOutDir(workspace), "plots");
+    const out = outOption(values2.out, values2.cwd) ?? join32(await defaultOutDir(workspace), "plots");
     if (values2.out !== void 0) await ignoredIfNew(out, workspace);
     await makeOutFolder(out, "--out");
     const log = consoleLogger(values2.quiet);
@@ -31355,11 +31403,11 @@ ${plots.length ? plotsMarkdown(plots) : "_No plots defined: add a `plots:` secti
 
 // src/commands/pull.ts
 import { realpath as realpath6 } from "node:fs/promises";
-import { relative as relative13, resolve as resolve14, sep as sep14 } from "node:path";
+import { relative as relative13, resolve as resolve14, sep as sep15 } from "node:path";
 
 // src/dvc/data/tracked.ts
 import { rm as rm7 } from "node:fs/promises";
-import { isAbsolute as isAbsolute5, relative as relative12, resolve as resolve13, sep as sep13 } from "node:path";
+import { isAbsolute as isAbsolute5, relative as relative12, resolve as resolve13, sep as sep14 } from "node:path";
 var PartialPullError = class extends DataError {
   constructor(message, report2) {
     super(message);
@@ -31369,6 +31417,7 @@ var PartialPullError = class extends DataError {
 };
 async function pullTracked(root, options2 = {}) {
   const { config, cache, groups } = await plan(root, options2);
+  refuseLinkedAway(root, [...groups.values()].flat());
   const report2 = { downloaded: 0, cached: 0, bytes: 0, outputs: [] };
   const failures = [];
   const imports = [];
@@ -31496,9 +31545,18 @@ async function plan(root, options2) {
   }
   return { config, cache, groups };
 }
+function refuseLinkedAway(root, planned) {
+  const refused = [];
+  for (const { out, parts } of planned) {
+    const why = outputPlaceRefused(root, parts ? `${out.path}/${parts[0]}` : out.path);
+    const owner = out.stage === void 0 ? out.dvcfile : `stage '${out.stage}' of ${out.dvcfile}`;
+    if (why) refused.push(`${out.path} (${owner}): ${why}; pull does not write or delete there, and pulled nothing`);
+  }
+  if (refused.length) throw new DataError(refused.join("\n"));
+}
 function targetPath(root, from, target) {
   const absolute = resolve13(root, ...from.split("/"), target);
-  const path = relative12(root, absolute).split(sep13).join("/");
+  const path = relative12(root, absolute).split(sep14).join("/");
   if (path === ".." || path.startsWith("../") || isAbsolute5(path)) return void 0;
   return path;
 }
@@ -31583,7 +31641,7 @@ var pushCommand = {
   }
 };
 async function folderIn(root, cwd) {
-  return relative13(root, await realpath6(cwd)).split(sep14).join("/");
+  return relative13(root, await realpath6(cwd)).split(sep15).join("/");
 }
 function mib2(bytes) {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
@@ -31673,7 +31731,7 @@ function missingBasePolicy(value) {
 import { resolve as resolve17 } from "node:path";
 
 // src/commands/pipeline-targets.ts
-import { join as join32, resolve as resolve16 } from "node:path";
+import { join as join33, resolve as resolve16 } from "node:path";
 var IN_FOLDER = /^(.*?)[/\\]dvc\.yaml(?::(.*))?$/;
 function pipelineTargets(cwd, targets) {
   const folders = /* @__PURE__ */ new Map();
@@ -31690,7 +31748,7 @@ function pipelineTargets(cwd, targets) {
     folders.set(dir2, names2);
   }
   if (!folders.size) return { dir: cwd, targets };
-  const files = [...here.length ? [join32(cwd, "dvc.yaml")] : [], ...[...folders.keys()].map((dir2) => join32(dir2, "dvc.yaml"))];
+  const files = [...here.length ? [join33(cwd, "dvc.yaml")] : [], ...[...folders.keys()].map((dir2) => join33(dir2, "dvc.yaml"))];
   if (files.length > 1) {
     throw new UserError(`The targets name stages of ${files.length} dvc.yaml files (${files.join(", ")}): run the command once for each, with its targets.`);
   }
@@ -32002,7 +32060,7 @@ function currentFolderExists() {
 
 // src/commands/status.ts
 import { existsSync as existsSync10 } from "node:fs";
-import { join as join33, resolve as resolve18 } from "node:path";
+import { join as join34, resolve as resolve18 } from "node:path";
 var statusCommand = {
   async run(args) {
     const { values: values2, positionals: given } = parseCommandArgs(args, {
@@ -32016,7 +32074,7 @@ var statusCommand = {
     refuseBrokenDvcFiles(project);
     const tracked = positionals.length ? null : await trackedDataStatus(new Workspace(dir, tree), project, options2);
     const nested = positionals.length ? [] : await nestedPipelines(dir, project);
-    const pipeline2 = (tracked || nested.length) && !existsSync10(join33(dir, "dvc.yaml")) ? null : { ...await loadPipeline(dir), project };
+    const pipeline2 = (tracked || nested.length) && !existsSync10(join34(dir, "dvc.yaml")) ? null : { ...await loadPipeline(dir), project };
     const stages = pipeline2 ? (await pipelineStatus(pipeline2, positionals, options2)).filter((s) => s.changed) : [];
     for (const sub of nested) {
       for (const s of await pipelineStatus(sub, [], options2)) if (s.changed) stages.push({ ...s, name: stageAddress(sub.file, s.name) });

@@ -3998,10 +3998,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep11, value } = collItem;
+        const { start, key: key2, sep: sep12, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep11?.[0],
+          next: key2 ?? sep12?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4015,7 +4015,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep11) {
+          if (!keyProps.anchor && !keyProps.tag && !sep12) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4039,7 +4039,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep11 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep12 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4055,7 +4055,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep11, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep12, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4146,7 +4146,7 @@ var require_resolve_end = __commonJS({
       let comment3 = "";
       if (end) {
         let hasSpace = false;
-        let sep11 = "";
+        let sep12 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4160,13 +4160,13 @@ var require_resolve_end = __commonJS({
               if (!comment3)
                 comment3 = cb;
               else
-                comment3 += sep11 + cb;
-              sep11 = "";
+                comment3 += sep12 + cb;
+              sep12 = "";
               break;
             }
             case "newline":
               if (comment3)
-                sep11 += source;
+                sep12 += source;
               hasSpace = true;
               break;
             default:
@@ -4209,18 +4209,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep11, value } = collItem;
+        const { start, key: key2, sep: sep12, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep11?.[0],
+          next: key2 ?? sep12?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep11 && !value) {
+          if (!props.anchor && !props.tag && !sep12 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4274,8 +4274,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep11 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep11, null, props, onError);
+        if (!isMap3 && !sep12 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep12, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4287,7 +4287,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep11 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep12 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4298,8 +4298,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep11)
-                for (const st of sep11) {
+              if (sep12)
+                for (const st of sep12) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4316,7 +4316,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep11, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep12, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4496,7 +4496,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep11 = "";
+      let sep12 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines2[i][0].slice(trimIndent) + "\n";
@@ -4513,24 +4513,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep11 + indent.slice(trimIndent) + content;
-          sep11 = "\n";
+          value += sep12 + indent.slice(trimIndent) + content;
+          sep12 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep11 === " ")
-            sep11 = "\n";
-          else if (!prevMoreIndented && sep11 === "\n")
-            sep11 = "\n\n";
-          value += sep11 + indent.slice(trimIndent) + content;
-          sep11 = "\n";
+          if (sep12 === " ")
+            sep12 = "\n";
+          else if (!prevMoreIndented && sep12 === "\n")
+            sep12 = "\n\n";
+          value += sep12 + indent.slice(trimIndent) + content;
+          sep12 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep11 === "\n")
+          if (sep12 === "\n")
             value += "\n";
           else
-            sep11 = "\n";
+            sep12 = "\n";
         } else {
-          value += sep11 + content;
-          sep11 = " ";
+          value += sep12 + content;
+          sep12 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4713,25 +4713,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep11 = " ";
+      let sep12 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep11 === "\n")
-            res += sep11;
+          if (sep12 === "\n")
+            res += sep12;
           else
-            sep11 = "\n";
+            sep12 = "\n";
         } else {
-          res += sep11 + lm;
-          sep11 = " ";
+          res += sep12 + lm;
+          sep12 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep11 + (match?.[1] ?? "");
+      return res + sep12 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5541,14 +5541,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep11, value }) {
+    function stringifyItem({ start, key: key2, sep: sep12, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep11)
-        for (const st of sep11)
+      if (sep12)
+        for (const st of sep12)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6715,18 +6715,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep11;
+          let sep12;
           if (scalar2.end) {
-            sep11 = scalar2.end;
-            sep11.push(this.sourceToken);
+            sep12 = scalar2.end;
+            sep12.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep11 = [this.sourceToken];
+            sep12 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep11 }]
+            items: [{ start, key: scalar2, sep: sep12 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6879,15 +6879,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key2 = it.key;
-                  const sep11 = it.sep;
-                  sep11.push(this.sourceToken);
+                  const sep12 = it.sep;
+                  sep12.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep11 }]
+                    items: [{ start: start2, key: key2, sep: sep12 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7081,13 +7081,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep11 = fc.end.splice(1, fc.end.length);
-            sep11.push(this.sourceToken);
+            const sep12 = fc.end.splice(1, fc.end.length);
+            sep12.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep11 }]
+              items: [{ start, key: fc, sep: sep12 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7976,8 +7976,8 @@ function group(name, fn) {
 }
 
 // src/config/action.ts
-import { existsSync as existsSync8, realpathSync as realpathSync3 } from "node:fs";
-import { dirname as dirname9, isAbsolute as isAbsolute4, join as join19, relative as relative7, resolve as resolve6, sep as sep8 } from "node:path";
+import { existsSync as existsSync8, realpathSync as realpathSync4 } from "node:fs";
+import { dirname as dirname9, isAbsolute as isAbsolute4, join as join20, relative as relative7, resolve as resolve6, sep as sep9 } from "node:path";
 import { tmpdir as tmpdir2 } from "node:os";
 
 // src/util/crash-site.ts
@@ -9015,13 +9015,13 @@ function firstLine(error2) {
 
 // src/pipeline/engine.ts
 import { existsSync as existsSync7 } from "node:fs";
-import { join as join17 } from "node:path";
+import { join as join18 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // src/pipeline/repro.ts
 import { existsSync as existsSync6 } from "node:fs";
 import { realpath as realpath3, rm as rm7 } from "node:fs/promises";
-import { join as join16 } from "node:path";
+import { join as join17 } from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/dvc/project.ts
@@ -13360,6 +13360,48 @@ function asMapping(value, file) {
   return value;
 }
 
+// src/workspace/output-place.ts
+import { lstatSync as lstatSync2, realpathSync as realpathSync3 } from "node:fs";
+import { join as join6, sep as sep3 } from "node:path";
+var OWN_FOLDERS = { ".git": "git's own files", ".dvc": "DVC's own files" };
+function outputPlaceRefused(root, path) {
+  const parts = path.split("/").filter((part) => part && part !== ".");
+  const own = parts.find((part) => OWN_FOLDERS[part.toLowerCase()]);
+  if (own) return `it is inside ${own}/, which holds ${OWN_FOLDERS[own.toLowerCase()]}`;
+  let realRoot;
+  try {
+    realRoot = realpathSync3.native(root);
+  } catch {
+    return null;
+  }
+  let dir = root;
+  for (let at = 0; at < parts.length - 1; at++) {
+    dir = join6(dir, parts[at]);
+    const info2 = entryAt(dir);
+    if (!info2) return null;
+    if (!info2.isSymbolicLink()) continue;
+    let real;
+    try {
+      real = realpathSync3.native(dir);
+    } catch {
+      return null;
+    }
+    const link = parts.slice(0, at + 1).join("/");
+    if (real !== realRoot && !real.startsWith(realRoot + sep3)) return `'${link}' on the way to it is a link to ${real}, outside the project`;
+    const inner = real.slice(realRoot.length + 1).split(sep3);
+    const into = inner.find((part) => OWN_FOLDERS[part.toLowerCase()]);
+    if (into) return `'${link}' on the way to it is a link to ${real}, inside ${into}/, which holds ${OWN_FOLDERS[into.toLowerCase()]}`;
+  }
+  return null;
+}
+function entryAt(full) {
+  try {
+    return lstatSync2(full, { throwIfNoEntry: false });
+  } catch {
+    return void 0;
+  }
+}
+
 // src/pipeline/dag.ts
 import { posix as posix5 } from "node:path";
 function projectPath3(stage, p) {
@@ -13527,7 +13569,7 @@ function downstreamOf(dag, name) {
 // src/util/files.ts
 import { closeSync as closeSync2, openSync as openSync2, writeSync } from "node:fs";
 import { lstat as lstat3, mkdir as mkdir2, rename as rename2, rm as rm3, stat as stat2 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname3, join as join6, resolve as resolve2 } from "node:path";
+import { basename as basename2, dirname as dirname3, join as join7, resolve as resolve2 } from "node:path";
 async function writeFileAtomic(path, data) {
   await writeFilesAtomic([{ path, produce: (write) => write(data) }]);
 }
@@ -13592,7 +13634,7 @@ async function tempBeside(path) {
   } catch (error2) {
     throw cannotWrite(path, error2);
   }
-  return join6(dirname3(path), `.${basename2(path)}.${process.pid}.tmp`);
+  return join7(dirname3(path), `.${basename2(path)}.${process.pid}.tmp`);
 }
 async function makeOutFolder(dir, setting) {
   try {
@@ -14159,7 +14201,7 @@ async function writeLock(path, lock, updates) {
 // src/pipeline/shell.ts
 import { spawn as spawn4 } from "node:child_process";
 import { existsSync as existsSync2 } from "node:fs";
-import { basename as basename3, join as join7 } from "node:path";
+import { basename as basename3, join as join8 } from "node:path";
 
 // src/pipeline/file-commands.ts
 import { stat as stat3, truncate } from "node:fs/promises";
@@ -14283,7 +14325,7 @@ function resolveCommand(name, env, platform2 = process.platform) {
   const exts = (get("PATHEXT") || ".COM;.EXE;.BAT;.CMD").split(";").filter(Boolean);
   for (const dir of get("PATH").split(";").filter(Boolean)) {
     for (const ext of exts) {
-      const file = join7(dir.replace(/^"(.*)"$/, "$1"), name + ext.toLowerCase());
+      const file = join8(dir.replace(/^"(.*)"$/, "$1"), name + ext.toLowerCase());
       if (!existsSync2(file)) continue;
       return /^\.(bat|cmd)$/i.test(ext) ? { file: `"${file}"`, shell: true } : { file, shell: false };
     }
@@ -14332,12 +14374,12 @@ function stageCommands(cmd) {
 
 // src/pipeline/status.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { join as join10, posix as posix7, relative as relative2, resolve as resolve3, dirname as dirname4 } from "node:path";
+import { join as join11, posix as posix7, relative as relative2, resolve as resolve3, dirname as dirname4 } from "node:path";
 
 // src/pipeline/hash.ts
 import { closeSync as closeSync3, constants as constants4, fstatSync as fstatSync2, openSync as openSync3, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync4 } from "node:fs";
 import { open as open3, stat as stat4 } from "node:fs/promises";
-import { join as join8, posix as posix6, sep as sep3 } from "node:path";
+import { join as join9, posix as posix6, sep as sep4 } from "node:path";
 
 // src/dvc/data/hash.ts
 var DOS2UNIX_CHUNK = 1024 * 1024;
@@ -14482,7 +14524,7 @@ function oneShotDigest() {
   return oneShotFound;
 }
 async function hashPath(root, rel, ignore, name = "md5", state) {
-  const abs = join8(root, ...rel.split("/"));
+  const abs = join9(root, ...rel.split("/"));
   let info2;
   try {
     info2 = await stat4(abs);
@@ -14504,7 +14546,7 @@ async function hashDir(root, rel, ignore, name, state) {
   let untilYield = YIELD_EVERY;
   const keyPrefix = `${name}\0${rel}/`;
   const walk2 = async (relDir, inside) => {
-    const absDir = join8(root, ...relDir.split("/"));
+    const absDir = join9(root, ...relDir.split("/"));
     const names = readdirSync2(absDir, { withFileTypes: true });
     if (names.some((d) => d.name === ".dvcignore")) {
       throw new UserError(`'${posix6.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
@@ -14518,7 +14560,7 @@ async function hashDir(root, rel, ignore, name, state) {
         continue;
       }
       if (d.isFile() && ignored(d.name, false)) continue;
-      const abs = absDir + sep3 + d.name;
+      const abs = absDir + sep4 + d.name;
       const key2 = keyPrefix + childInside;
       let stats3;
       let md52 = null;
@@ -14585,7 +14627,7 @@ function isExecutable(mode, path, platform2 = process.platform) {
 // src/pipeline/hash-state.ts
 import { existsSync as existsSync3 } from "node:fs";
 import { mkdir as mkdir3, readFile as readFile2, rename as rename3, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 var STATE_DIR = [".dvc", "tmp", "mlreport"];
 var STATE_FILE = "hashes.state";
 var VERSION = 3;
@@ -14613,10 +14655,10 @@ var HashState = class _HashState {
    * the epoch) is when a file is taken to be hashed, for the racy check.
    */
   static async open(root, now = Date.now) {
-    if (!existsSync3(join9(root, ".dvc"))) return new _HashState(null, now);
-    const state = new _HashState(join9(root, ...STATE_DIR), now);
+    if (!existsSync3(join10(root, ".dvc"))) return new _HashState(null, now);
+    const state = new _HashState(join10(root, ...STATE_DIR), now);
     try {
-      state.load(await readFile2(join9(root, ...STATE_DIR, STATE_FILE)));
+      state.load(await readFile2(join10(root, ...STATE_DIR, STATE_FILE)));
     } catch {
     }
     return state;
@@ -14711,12 +14753,12 @@ var HashState = class _HashState {
     }
     try {
       await mkdir3(this.dir, { recursive: true });
-      await writeFile2(join9(this.dir, ".gitignore"), "*\n");
-      const tmp = join9(this.dir, `${STATE_FILE}.${process.pid}.tmp`);
+      await writeFile2(join10(this.dir, ".gitignore"), "*\n");
+      const tmp = join10(this.dir, `${STATE_FILE}.${process.pid}.tmp`);
       const head = Buffer.from(`${JSON.stringify({ version: VERSION, keys, md5s })}
 `);
       await writeFile2(tmp, Buffer.concat([head, new Uint8Array(stats3.buffer, stats3.byteOffset, stats3.byteLength)]));
-      await rename3(tmp, join9(this.dir, STATE_FILE));
+      await rename3(tmp, join10(this.dir, STATE_FILE));
       this.dirty = false;
     } catch {
     }
@@ -14747,7 +14789,7 @@ var Workspace = class {
   /** What files hashed to when last read, across runs: unchanged files are not read again. */
   state = null;
   abs(path) {
-    return join10(this.dir, ...path.split("/"));
+    return join11(this.dir, ...path.split("/"));
   }
   hash(path, name = "md5") {
     const key2 = `${name}\0${path}`;
@@ -14778,7 +14820,7 @@ var Workspace = class {
     return posix7.normalize(posix7.join(this.prefix || ".", path));
   }
   existsAtRoot(rootPath) {
-    return existsSync4(join10(this.root, ...rootPath.split("/")));
+    return existsSync4(join11(this.root, ...rootPath.split("/")));
   }
   /** A params file's contents (shared: not to be changed), or null when the file does not exist. */
   params(path) {
@@ -14799,7 +14841,7 @@ var Workspace = class {
 };
 function findDvcRoot(dir, projectRoot) {
   for (let d = resolve3(dir); ; d = dirname4(d)) {
-    if (existsSync4(join10(d, ".dvc"))) return d;
+    if (existsSync4(join11(d, ".dvc"))) return d;
     if (dirname4(d) === d) return resolve3(projectRoot);
   }
 }
@@ -14995,12 +15037,12 @@ function trackedFiles(project) {
 // src/pipeline/restore.ts
 import { existsSync as existsSync5 } from "node:fs";
 import { readFile as readFile4, stat as stat9 } from "node:fs/promises";
-import { join as join14, posix as posix8 } from "node:path";
+import { join as join15, posix as posix8 } from "node:path";
 
 // src/dvc/data/cache.ts
 import { closeSync as closeSync4, createReadStream, fchmodSync, mkdirSync, openSync as openSync4, renameSync, rmSync, writevSync } from "node:fs";
 import { chmod as chmod2, copyFile as copyFile2, mkdir as mkdir4, open as open4, readFile as readFile3, readdir as readdir3, rename as rename4, rm as rm4, stat as stat5 } from "node:fs/promises";
-import { basename as basename4, dirname as dirname5, join as join11, relative as relative3, sep as sep4 } from "node:path";
+import { basename as basename4, dirname as dirname5, join as join12, relative as relative3, sep as sep5 } from "node:path";
 
 // src/dvc/data/oid.ts
 var OID = /^[0-9a-f]{32}(\.dir)?$/;
@@ -15041,7 +15083,7 @@ var Cache = class {
   }
   dir;
   path(oid, legacy = false) {
-    return join11(this.dir, ...objectKey(oid, legacy).split("/"));
+    return join12(this.dir, ...objectKey(oid, legacy).split("/"));
   }
   /**
    * Whether the cache holds object `oid`, as dvc-data's `LocalHashFileDB.check` decides: a read-only (0444) file is
@@ -15131,7 +15173,7 @@ var Cache = class {
     if (!await this.has(oid)) {
       const target = this.path(oid);
       await mkdir4(dirname5(target), { recursive: true });
-      const tmp = join11(dirname5(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+      const tmp = join12(dirname5(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
       try {
         await copyFile2(file, tmp);
         await chmod2(tmp, CACHE_MODE);
@@ -15152,7 +15194,7 @@ var Cache = class {
     const entries = [];
     let size2 = 0;
     for (const file of await listFiles(dir)) {
-      const relpath = relative3(dir, file).split(sep4).join("/");
+      const relpath = relative3(dir, file).split(sep5).join("/");
       if (ignored(relpath)) continue;
       const added = await this.addFile(file);
       entries.push({ relpath, md5: added.oid });
@@ -15164,7 +15206,7 @@ var Cache = class {
   }
 };
 async function writeObject(target, oid, legacy, source, from) {
-  const tmp = join11(dirname5(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+  const tmp = join12(dirname5(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
   const hasher = new ObjectHasher(legacy);
   let size2 = 0;
   try {
@@ -15210,7 +15252,7 @@ async function listFiles(dir) {
   const out = [];
   for (const entry of await readdir3(dir, { withFileTypes: true })) {
     if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
-    const path = join11(dir, entry.name);
+    const path = join12(dir, entry.name);
     const isDir2 = entry.isDirectory() || entry.isSymbolicLink() && (await stat5(path)).isDirectory();
     if (isDir2) for (const file of await listFiles(path)) out.push(file);
     else out.push(path);
@@ -15235,9 +15277,9 @@ function umask() {
 // src/dvc/data/checkout.ts
 import { chmodSync, constants as constants5, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
 import { chmod as chmod3, copyFile as copyFile3, lstat as lstat4, mkdir as mkdir5, readdir as readdir4, readlink as readlink2, rename as rename5, rm as rm5, stat as stat6 } from "node:fs/promises";
-import { basename as basename5, dirname as dirname6, join as join12, relative as relative4, resolve as resolve4, sep as sep5 } from "node:path";
+import { basename as basename5, dirname as dirname6, join as join13, relative as relative4, resolve as resolve4, sep as sep6 } from "node:path";
 var COPIES_AT_ONCE = 8;
-var WORK_DIR = join12("tmp", "mlreport-checkout");
+var WORK_DIR = join13("tmp", "mlreport-checkout");
 async function checkout(cache, root, target, options = {}) {
   try {
     return await place(cache, root, target, options);
@@ -15248,27 +15290,27 @@ async function checkout(cache, root, target, options = {}) {
 var cleared = /* @__PURE__ */ new Set();
 async function workPath(root, dest, suffix) {
   const name = `.${basename5(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.${suffix}`;
-  const dvc = await stat6(join12(root, ".dvc")).catch(() => void 0);
-  if (!dvc?.isDirectory()) return join12(dirname6(dest), name);
+  const dvc = await stat6(join13(root, ".dvc")).catch(() => void 0);
+  if (!dvc?.isDirectory()) return join13(dirname6(dest), name);
   let near2 = dirname6(dest);
   let there = await stat6(near2).catch(() => void 0);
   while (!there && dirname6(near2) !== near2) {
     near2 = dirname6(near2);
     there = await stat6(near2).catch(() => void 0);
   }
-  const runs = join12(root, ".dvc", WORK_DIR);
+  const runs = join13(root, ".dvc", WORK_DIR);
   const work = await mkdir5(runs, { recursive: true }).then(
     () => stat6(runs),
     () => void 0
   );
-  if (!work?.isDirectory() || there?.dev !== work.dev) return join12(dirname6(dest), name);
+  if (!work?.isDirectory() || there?.dev !== work.dev) return join13(dirname6(dest), name);
   if (!cleared.has(runs)) {
     cleared.add(runs);
-    for (const pid of await readdir4(runs).catch(() => [])) if (!running2(pid)) await rm5(join12(runs, pid), { recursive: true, force: true });
+    for (const pid of await readdir4(runs).catch(() => [])) if (!running2(pid)) await rm5(join13(runs, pid), { recursive: true, force: true });
   }
-  const own = join12(runs, String(process.pid));
+  const own = join13(runs, String(process.pid));
   await mkdir5(own, { recursive: true });
-  return join12(own, name);
+  return join13(own, name);
 }
 function running2(pid) {
   if (!/^[1-9][0-9]*$/.test(pid) || Number(pid) === process.pid) return false;
@@ -15282,21 +15324,23 @@ function running2(pid) {
 async function removeLeftovers(dest, keep) {
   const prefix = `.${basename5(dest)}.`;
   for (const name of await readdir4(dirname6(dest)).catch(() => [])) {
-    if (join12(dirname6(dest), name) === keep) continue;
+    if (join13(dirname6(dest), name) === keep) continue;
     if (name.startsWith(prefix) && /^[0-9a-f]{12}\.(tmp|old)$/.test(name.slice(prefix.length)))
-      await rm5(join12(dirname6(dest), name), { recursive: true, force: true });
+      await rm5(join13(dirname6(dest), name), { recursive: true, force: true });
   }
 }
 async function makeFolders2(dir, relpaths) {
-  for (const folder of new Set(relpaths.map((r) => dirname6(join12(dir, ...r.split("/")))))) await mkdir5(folder, { recursive: true });
+  for (const folder of new Set(relpaths.map((r) => dirname6(join13(dir, ...r.split("/")))))) await mkdir5(folder, { recursive: true });
 }
 function stagedCopy(staged, relpath) {
-  return { file: join12(staged, ...relpath.split("/")), mode: 438 & ~umask() };
+  return { file: join13(staged, ...relpath.split("/")), mode: 438 & ~umask() };
 }
 function outputPath(root, path) {
   const dest = resolve4(root, path);
   const rel = relative4(resolve4(root), dest);
-  if (!rel || rel.startsWith("..") || rel.split(sep5).includes("..")) throw new DataError(`${path}: an output path must stay inside the project`);
+  if (!rel || rel.startsWith("..") || rel.split(sep6).includes("..")) throw new DataError(`${path}: an output path must stay inside the project`);
+  const refused = outputPlaceRefused(root, rel.split(sep6).join("/"));
+  if (refused) throw new DataError(`${path}: ${refused}; checkout does not write or delete there`);
   return dest;
 }
 async function place(cache, root, target, options) {
@@ -15342,7 +15386,7 @@ async function place(cache, root, target, options) {
     const have = await listFiles2(dest);
     let same = have.length === want.size;
     for (const relpath of have) {
-      const file = join12(dest, ...relpath.split("/"));
+      const file = join13(dest, ...relpath.split("/"));
       const actual = await md5(file, legacy);
       if (want.get(relpath) !== actual) {
         same = false;
@@ -15364,7 +15408,7 @@ async function place(cache, root, target, options) {
     );
     const copied = new Set(options.staged ? await listFiles2(fresh) : []);
     const rest = entries.filter((e) => !copied.has(e.relpath));
-    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join12(fresh, ...e.relpath.split("/")), false));
+    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join13(fresh, ...e.relpath.split("/")), false));
     if (current) await rename5(dest, old);
     await rename5(fresh, dest);
   } catch (error2) {
@@ -15389,9 +15433,9 @@ async function refuseLinkToNoFile(dest, path) {
 async function guardUnsaved(cache, dest, path, legacy, options) {
   if (options.force) return;
   const stats3 = await lstat4(dest);
-  const files = stats3.isDirectory() ? (await listFiles2(dest)).map((f) => join12(dest, ...f.split("/"))) : [dest];
+  const files = stats3.isDirectory() ? (await listFiles2(dest)).map((f) => join13(dest, ...f.split("/"))) : [dest];
   for (const file of files) {
-    if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative4(dest, file).split(sep5).join("/")}`);
+    if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative4(dest, file).split(sep6).join("/")}`);
   }
 }
 function unsaved(path) {
@@ -15408,7 +15452,7 @@ async function listFiles2(dir, prefix = "") {
   const out = [];
   for (const entry of await readdir4(dir, { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) for (const file of await listFiles2(join12(dir, entry.name), rel)) out.push(file);
+    if (entry.isDirectory()) for (const file of await listFiles2(join13(dir, entry.name), rel)) out.push(file);
     else out.push(rel);
   }
   return out;
@@ -15735,7 +15779,7 @@ function sleep(ms) {
 
 // src/dvc/data/remotes/local.ts
 import { copyFile as copyFile4, mkdir as mkdir6, open as open5, readdir as readdir5, rename as rename6, rm as rm6, stat as stat7 } from "node:fs/promises";
-import { dirname as dirname7, join as join13 } from "node:path";
+import { dirname as dirname7, join as join14 } from "node:path";
 var LocalRemote = class {
   constructor(name, root, jobs) {
     this.name = name;
@@ -15748,7 +15792,7 @@ var LocalRemote = class {
   jobs;
   description;
   async read(key2) {
-    const path = join13(this.root, key2);
+    const path = join14(this.root, key2);
     const handle = await open5(path, "r").catch((error2) => {
       throw this.fail(key2, error2);
     });
@@ -15756,7 +15800,7 @@ var LocalRemote = class {
   }
   async exists(key2) {
     try {
-      return (await stat7(join13(this.root, key2))).isFile();
+      return (await stat7(join14(this.root, key2))).isFile();
     } catch (error2) {
       if (error2.code === "ENOENT") return false;
       throw this.fail(key2, error2);
@@ -15764,15 +15808,15 @@ var LocalRemote = class {
   }
   async list(prefix) {
     try {
-      return (await readdir5(join13(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
+      return (await readdir5(join14(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
     } catch (error2) {
       if (error2.code === "ENOENT") return [];
       throw this.fail(prefix, error2);
     }
   }
   async write(key2, file) {
-    const target = join13(this.root, key2);
-    const tmp = join13(dirname7(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+    const target = join14(this.root, key2);
+    const tmp = join14(dirname7(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
     try {
       await mkdir6(dirname7(target), { recursive: true });
       await copyFile4(file, tmp);
@@ -16544,7 +16588,7 @@ var PipelineData = class _PipelineData {
   revisions = /* @__PURE__ */ new Map();
   /** Null for a project without a `.dvc` directory: there is no cache or remote to use. */
   static async open(root, options = {}) {
-    if (!existsSync5(join14(root, ".dvc"))) return null;
+    if (!existsSync5(join15(root, ".dvc"))) return null;
     const config = await loadDvcConfig(root, {}, options.trusted?.repo, options.trusted?.local);
     registerSecrets(config, options);
     return new _PipelineData(config, new Cache(config.cacheDir), options);
@@ -16716,6 +16760,8 @@ var PipelineData = class _PipelineData {
       if (!out.cache) continue;
       const abs = ws.abs(project(out.path));
       const rel = ws.rootPath(project(out.path));
+      const refused = outputPlaceRefused(ws.root, rel);
+      if (refused) throw new DataError(`output '${rel}': ${refused}; not saved to the cache`);
       if ((await stat9(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix8.join(rel, p), false));
       else await this.cache.addFile(abs);
     }
@@ -16834,8 +16880,10 @@ function restorableOuts(stage, lock, status, ws, project) {
 
 // src/pipeline/gitignore.ts
 import { appendFile as appendFile2, readFile as readFile5, realpath as realpath2 } from "node:fs/promises";
-import { join as join15, posix as posix9, relative as relative5, sep as sep6 } from "node:path";
+import { join as join16, posix as posix9, relative as relative5, sep as sep7 } from "node:path";
 async function ignoreOutput(cwd, path) {
+  const refused = outputPlaceRefused(cwd, path);
+  if (refused) throw new UserError(`output '${path}': ${refused}; no .gitignore is written there`);
   if (!await insideWorkTree(cwd)) return;
   const named3 = await asGitNamesIt(cwd, path);
   if ((await runGit(cwd, ["ls-files", "-z", "--", named3])).length) {
@@ -16845,7 +16893,7 @@ async function ignoreOutput(cwd, path) {
   }
   if (await gitIgnores(cwd, named3)) return;
   const gitignore = posix9.join(posix9.dirname(named3), ".gitignore");
-  const file = join15(cwd, ...gitignore.split("/"));
+  const file = join16(cwd, ...gitignore.split("/"));
   const before = await readFile5(file, "utf8").catch(() => "");
   await appendFile2(file, `${before && !before.endsWith("\n") ? "\n" : ""}/${escapePattern(posix9.basename(path))}
 `);
@@ -16854,15 +16902,9 @@ async function asGitNamesIt(cwd, path) {
   const folder = posix9.dirname(path);
   if (folder === ".") return path;
   const here = await realpath2(cwd);
-  const real = await realpath2(join15(cwd, ...folder.split("/"))).catch(() => null);
-  if (!real || real === join15(here, ...folder.split("/"))) return path;
-  const top2 = await realpath2((await runGit(cwd, ["rev-parse", "--show-toplevel"])).trim());
-  if (real !== top2 && !real.startsWith(top2 + sep6)) {
-    throw new UserError(
-      `output '${path}' is in '${folder}', which leads to ${real}, outside the git repository: DVC cannot git-ignore an output there ("is outside of git repository"); write the output to a folder of the project, or declare the linked folder itself as the output`
-    );
-  }
-  return posix9.join(relative5(here, real).split(sep6).join("/") || ".", posix9.basename(path));
+  const real = await realpath2(join16(cwd, ...folder.split("/"))).catch(() => null);
+  if (!real || real === join16(here, ...folder.split("/"))) return path;
+  return posix9.join(relative5(here, real).split(sep7).join("/") || ".", posix9.basename(path));
 }
 function escapePattern(name) {
   return name.replace(/[[\]!*#?]/g, (c) => `\\${c}`);
@@ -16914,7 +16956,7 @@ async function nestedPipelines(given, project) {
     const error2 = project.errors.find((e) => e.file === joinPath(dvc.dir, "dvc.lock"));
     if (error2) throw new UserError(error2.error);
     const lock = project.locks.get(dvc.dir) ?? { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map() };
-    out.push({ file: dvc.file, dag: buildDag(dvc.stages, dvc.file), lock, ws: new Workspace(join16(dir, ...dvc.dir.split("/")), tree, dvc.dir, dir), project });
+    out.push({ file: dvc.file, dag: buildDag(dvc.stages, dvc.file), lock, ws: new Workspace(join17(dir, ...dvc.dir.split("/")), tree, dvc.dir, dir), project });
   }
   return out;
 }
@@ -17020,7 +17062,7 @@ async function reproduce(pipeline2, log, options = {}) {
 }
 async function reproduceWith(pipeline2, log, options, data) {
   const { dag, ws } = pipeline2;
-  const lockPath = join16(pipeline2.dir, "dvc.lock");
+  const lockPath = join17(pipeline2.dir, "dvc.lock");
   const updates = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Map();
   const cutStages = /* @__PURE__ */ new Set();
@@ -17033,7 +17075,7 @@ async function reproduceWith(pipeline2, log, options, data) {
     options.onStage?.(result);
   };
   const own = !options.onStage;
-  const dvcProject = existsSync6(join16(ws.root, ".dvc"));
+  const dvcProject = existsSync6(join17(ws.root, ".dvc"));
   const note2 = (message) => {
     if (own) log.info(message);
   };
@@ -17211,6 +17253,10 @@ async function runStage(name, stage, pipeline2, log, reasons, deadline) {
       );
     }
     checkLockable(stage.name, await currentParams(stage, ws, project));
+    for (const out of stage.outs) {
+      const refused = outputPlaceRefused(ws.root, ws.rootPath(project(out.path)));
+      if (refused) throw new UserError(`output '${project(out.path)}' of stage '${stage.name}': ${refused}; nothing is written or deleted there`);
+    }
     for (const out of stage.outs) if (!out.persist) await rm7(ws.abs(project(out.path)), { recursive: true, force: true });
     const cwd = ws.abs(stage.wdir);
     const env = { ...process.env, DVC_ROOT: process.env.DVC_ROOT ?? ws.root, DVC_STAGE: stage.name };
@@ -17263,7 +17309,7 @@ var REPRO_MODES = ["auto", "builtin", "dvc", "off"];
 var PROJECT_FILES = "project files";
 function stoppedAt(error2, workspace) {
   const file = /^([^\s:]+?)(?::\d+(?::\d+)?)?: /.exec(error2)?.[1];
-  return file && existsSync7(join17(workspace, file)) ? file : PROJECT_FILES;
+  return file && existsSync7(join18(workspace, file)) ? file : PROJECT_FILES;
 }
 async function reproduceStep(step, log) {
   const stages = [];
@@ -17287,7 +17333,7 @@ async function reproduceStep(step, log) {
       }
     }
   }
-  const hasDvcYaml = existsSync7(join17(step.workspace, "dvc.yaml"));
+  const hasDvcYaml = existsSync7(join18(step.workspace, "dvc.yaml"));
   const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
   if (passed && mode === "builtin") {
     engine = "builtin";
@@ -18277,7 +18323,7 @@ function checkStoreBranch(branch, origin, orElse = "") {
 
 // src/config/project-root.ts
 import { realpath as realpath4, stat as stat10 } from "node:fs/promises";
-import { dirname as dirname8, join as join18, posix as posix10, relative as relative6, sep as sep7 } from "node:path";
+import { dirname as dirname8, join as join19, posix as posix10, relative as relative6, sep as sep8 } from "node:path";
 var PROJECT_FILES2 = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
   const real = await realpath4(start).catch(() => null);
@@ -18290,7 +18336,7 @@ async function findProjectRoot(start, what, written = start) {
     chain.push(dir);
     if (dir === top2 || dirname8(dir) === dir) break;
   }
-  const onDisk = { isFolder: isDirectory2, isFile, join: join18 };
+  const onDisk = { isFolder: isDirectory2, isFile, join: join19 };
   return await nearestProject(chain, onDisk, top2 !== null) ?? top2 ?? real;
 }
 async function projectRootAt(git, sha2, start) {
@@ -18316,14 +18362,14 @@ async function movedAwayRoot(git, sha2, start) {
     if (at > below.length) folders.add(path.slice(0, at - 1));
   }
   const gone = [];
-  for (const folder of folders) if (!await isDirectory2(join18(git.root, ...folder.split("/"), ".dvc"))) gone.push(folder);
+  for (const folder of folders) if (!await isDirectory2(join19(git.root, ...folder.split("/"), ".dvc"))) gone.push(folder);
   return gone.length === 1 ? gone[0] : null;
 }
 async function fromTop(top2, dir) {
   const [realTop, realDir] = await Promise.all([realpath4(top2).catch(() => top2), realpath4(dir).catch(() => dir)]);
   const rel = relative6(realTop, realDir);
-  if (rel === ".." || rel.startsWith(`..${sep7}`)) return null;
-  return rel.split(sep7).join("/");
+  if (rel === ".." || rel.startsWith(`..${sep8}`)) return null;
+  return rel.split(sep8).join("/");
 }
 async function nearestProject(chain, folders, inGit) {
   for (const dir of chain) if (await folders.isFolder(folders.join(dir, ".dvc"))) return dir;
@@ -18482,7 +18528,7 @@ async function configFromAction({ env, warn }) {
     metricsPaths: getListInput(env, "metrics"),
     paramsPaths: getListInput(env, "params"),
     plotsPaths: getListInput(env, "plots"),
-    outDir: resolve6(workspaceRoot, getInput(env, "out-dir") || join19(env.RUNNER_TEMP || tmpdir2(), "mlreport")),
+    outDir: resolve6(workspaceRoot, getInput(env, "out-dir") || join20(env.RUNNER_TEMP || tmpdir2(), "mlreport")),
     summaryPath: env.GITHUB_STEP_SUMMARY || null,
     repro: reproInput(env),
     runCommands: getListInput(env, "run") ?? [],
@@ -18590,14 +18636,14 @@ function workingDirectoryIn(workspaceRoot, written) {
   const start = resolve6(workspaceRoot, written);
   const real = (path) => {
     try {
-      return realpathSync3(path);
+      return realpathSync4(path);
     } catch {
       return null;
     }
   };
   const [realRoot, realStart] = [real(resolve6(workspaceRoot)), real(start)];
   const rel = realRoot && realStart ? relative7(realRoot, realStart) : relative7(resolve6(workspaceRoot), start);
-  if (rel === ".." || rel.startsWith(`..${sep8}`) || isAbsolute4(rel)) {
+  if (rel === ".." || rel.startsWith(`..${sep9}`) || isAbsolute4(rel)) {
     throw new UserError(
       `Input 'working-directory': '${written}' is outside the workspace (${resolve6(workspaceRoot)}): expected a folder of the checked-out repository, as a path relative to the workspace (such as \`ml\`, or \`.\` for its root).`
     );
@@ -18606,7 +18652,7 @@ function workingDirectoryIn(workspaceRoot, written) {
 }
 function projectFileIn(start, top2) {
   for (let dir = start; ; dir = dirname9(dir)) {
-    if (existsSync8(join19(dir, PROJECT_FILE))) return relative7(resolve6(top2), join19(dir, PROJECT_FILE)).split(sep8).join("/");
+    if (existsSync8(join20(dir, PROJECT_FILE))) return relative7(resolve6(top2), join20(dir, PROJECT_FILE)).split(sep9).join("/");
     if (dir === resolve6(top2) || dirname9(dir) === dir) return null;
   }
 }
@@ -19872,7 +19918,7 @@ function values(...vs) {
 }
 
 // src/report/images.ts
-import { relative as relative8, resolve as resolve7, sep as sep9 } from "node:path";
+import { relative as relative8, resolve as resolve7, sep as sep10 } from "node:path";
 var RELATIVE_IMAGES = {
   // encodeURIComponent leaves ( and ), which would end the link.
   url: (path) => path.split("/").map((part) => encodeURIComponent(part).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/"),
@@ -19880,7 +19926,7 @@ var RELATIVE_IMAGES = {
   charts: true
 };
 function imagesIn(imageDir, reportDir) {
-  const prefix = relative8(resolve7(reportDir), resolve7(imageDir)).split(sep9).filter(Boolean);
+  const prefix = relative8(resolve7(reportDir), resolve7(imageDir)).split(sep10).filter(Boolean);
   return { ...RELATIVE_IMAGES, url: (path) => RELATIVE_IMAGES.url([...prefix, path].join("/")), where: "the artifact folder" };
 }
 function hostedImages(hosted, where2, charts = true) {
@@ -20480,9 +20526,9 @@ function compact(data, render, note2, limit, measure) {
   const plotsLeft = drawPlots(limit / 2).left;
   if (plots.text) tail.push(plots);
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join31 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}
+  const join32 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join31([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join32([...head, ...tail])) - 200;
   const changed = (kind, room) => {
     const rows = tableRows(data, kind, (r) => r.changed);
     if (!rows.body.length) return null;
@@ -20518,10 +20564,10 @@ function compact(data, render, note2, limit, measure) {
     head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown5, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join31(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join31(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join32(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join32(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join31(blocks);
+  return join32(blocks);
 }
 function plotInFold(plot2, images) {
   const head = plot2.image ? plotImage(plot2, plot2.image, images) : `_${escapeCell(plot2.title)}: could not be drawn${plot2.error ? `: ${escapeCell(plot2.error)}` : ""}._`;
@@ -21025,7 +21071,7 @@ function insideFolder(path) {
 
 // src/publish/github/checks.ts
 import { realpath as realpath5 } from "node:fs/promises";
-import { posix as posix11, relative as relative9, sep as sep10 } from "node:path";
+import { posix as posix11, relative as relative9, sep as sep11 } from "node:path";
 
 // src/publish/github/failure.ts
 function answeredStatus(error2) {
@@ -21336,7 +21382,7 @@ var GateCheckPublisher = class extends CheckRunTarget {
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
     const real = async (p) => realpath5(p).catch(() => p);
-    const prefix = relative9(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep10).join("/");
+    const prefix = relative9(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep11).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }
 };
@@ -21358,7 +21404,7 @@ function stripEmoji(text2) {
 
 // src/publish/github/publisher.ts
 import { lstat as lstat5, readFile as readFile8 } from "node:fs/promises";
-import { join as join21, posix as posix13 } from "node:path";
+import { join as join22, posix as posix13 } from "node:path";
 
 // src/publish/github/branch-commit.ts
 var DEFAULT_REF_RETRY = { deadlineMs: 6e4, firstDelayMs: 250, maxDelayMs: 8e3 };
@@ -21523,7 +21569,7 @@ function oldestFirst(assets) {
 
 // src/publish/artifact/report.ts
 import { readFile as readFile7 } from "node:fs/promises";
-import { join as join20 } from "node:path";
+import { join as join21 } from "node:path";
 
 // src/util/http.ts
 var HttpError = class extends UserError {
@@ -21902,7 +21948,7 @@ async function reportFiles(outDir, report2, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile7(join20(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile7(join21(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -22065,7 +22111,7 @@ var CommentTarget = class {
     const downloaded = `${this.options.baseDir}, the artifact this workflow downloaded`;
     const rechecked = this.options.recheckedIn;
     if (!rechecked) return `The report is in ${downloaded}`;
-    const where2 = `${rechecked.jobSummary ? "the job summary and in " : ""}${join21(rechecked.outDir, "report.md")}`;
+    const where2 = `${rechecked.jobSummary ? "the job summary and in " : ""}${join22(rechecked.outDir, "report.md")}`;
     return `The re-checked report is in ${where2}; its plot images are in ${downloaded}`;
   }
   /**
@@ -22117,7 +22163,7 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels) {
     let bytes;
     try {
-      const path = join21(baseDir, ...rel.split("/"));
+      const path = join22(baseDir, ...rel.split("/"));
       if (!(await lstat5(path)).isFile()) throw new Error("not a regular file");
       bytes = await readFile8(path);
     } catch {
@@ -22220,7 +22266,7 @@ var ANNOTATION_MESSAGE_LIMIT = 6e4;
 
 // src/run.ts
 import { existsSync as existsSync10 } from "node:fs";
-import { join as join30, posix as posix20 } from "node:path";
+import { join as join31, posix as posix20 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -23595,7 +23641,7 @@ function foldedColumns(report2) {
 
 // src/aggregate/read.ts
 import { lstat as lstat6, readdir as readdir6, readFile as readFile9 } from "node:fs/promises";
-import { basename as basename6, join as join22 } from "node:path";
+import { basename as basename6, join as join23 } from "node:path";
 
 // src/report/verdict.ts
 var NAMED = 3;
@@ -24241,13 +24287,13 @@ async function readRuns(dirs) {
   for (const dir of dirs) {
     const stat12 = await lstat6(dir).catch(() => null);
     if (!stat12?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
-    if (await lstat6(join22(dir, "report.json")).catch(() => null)) {
+    if (await lstat6(join23(dir, "report.json")).catch(() => null)) {
       runs.push(await readRun(dir));
       continue;
     }
     const children = (await readdir6(dir, { withFileTypes: true })).filter((e) => e.isDirectory() && isJobFolder(e.name)).map((e) => e.name);
     if (!children.length) runs.push({ name: runName(dir), report: null, failed: "no report.json in its folder" });
-    for (const child of children.sort()) runs.push(await readRun(join22(dir, child)));
+    for (const child of children.sort()) runs.push(await readRun(join23(dir, child)));
   }
   const seen = /* @__PURE__ */ new Map();
   for (const run3 of runs) {
@@ -24259,7 +24305,7 @@ async function readRuns(dirs) {
 }
 async function readRun(dir) {
   const name = runName(dir);
-  const path = join22(dir, "report.json");
+  const path = join23(dir, "report.json");
   const stat12 = await lstat6(path).catch(() => null);
   if (!stat12) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
   const unread = (why) => ({ name, report: null, failed: `${basename6(dir)}/report.json ${why}` });
@@ -28065,7 +28111,7 @@ function plotError(def, error2) {
 }
 
 // src/plots/write.ts
-import { join as join23 } from "node:path";
+import { join as join24 } from "node:path";
 async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
   const names = /* @__PURE__ */ new Set();
   const entries = [];
@@ -28085,11 +28131,11 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
         entry.error = plot2.error;
       } else if (plot2.kind === "image") {
         if (plot2.head) {
-          await writeFileAtomic(join23(dir, name + plot2.ext), plot2.head);
+          await writeFileAtomic(join24(dir, name + plot2.ext), plot2.head);
           entry.image = linkPrefix + name + plot2.ext;
         }
         if (plot2.base) {
-          await writeFileAtomic(join23(dir, `${name}.base${plot2.ext}`), plot2.base);
+          await writeFileAtomic(join24(dir, `${name}.base${plot2.ext}`), plot2.base);
           entry.baseImage = `${linkPrefix}${name}.base${plot2.ext}`;
           if (!plot2.head) entry.image = entry.baseImage;
         }
@@ -28098,7 +28144,7 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
       } else {
         renderer ??= await getRenderer();
         const image = await renderer.render(plot2.spec);
-        await writeFileAtomic(join23(dir, `${name}.png`), image.png);
+        await writeFileAtomic(join24(dir, `${name}.png`), image.png);
         entry.image = `${linkPrefix}${name}.png`;
       }
     } catch (error2) {
@@ -28133,7 +28179,7 @@ async function renderPlots(git, request, getRenderer, log) {
 }
 
 // src/history/draw-trends.ts
-import { join as join24 } from "node:path";
+import { join as join25 } from "node:path";
 
 // src/history/trend-spec.ts
 var BASE_COLOR = "#1f6feb";
@@ -28237,7 +28283,7 @@ async function drawTrends(plans, request, getRenderer) {
       renderer ??= await getRenderer();
       const image = await renderer.render(trendSpec(entry, metric, request.headLabel));
       const name = uniqueName(`${metric.file}-${metric.key}`, names);
-      await writeFileAtomic(join24(request.dir, `${name}.png`), image.png);
+      await writeFileAtomic(join25(request.dir, `${name}.png`), image.png);
       entry.image = `${request.linkPrefix}${name}.png`;
     } catch (error2) {
       entry.error = `${what}: could not render: ${describeError(error2)}`;
@@ -28247,7 +28293,7 @@ async function drawTrends(plans, request, getRenderer) {
 }
 
 // src/publish/local.ts
-import { join as join25, resolve as resolve8 } from "node:path";
+import { join as join26, resolve as resolve8 } from "node:path";
 
 // src/util/json-text.ts
 var PIECE = 64 * 1024;
@@ -28339,13 +28385,13 @@ var LocalFilesPublisher = class {
   async publish(report2) {
     await writeFilesAtomic([
       {
-        path: join25(this.dir, "report.json"),
+        path: join26(this.dir, "report.json"),
         produce: (write) => {
           writeJson(this.json(report2), write);
           write("\n");
         }
       },
-      { path: join25(this.dir, "report.md"), produce: (write) => write(this.markdown(report2)) }
+      { path: join26(this.dir, "report.md"), produce: (write) => write(this.markdown(report2)) }
     ]);
     return { location: this.markdownPath };
   }
@@ -28952,10 +28998,10 @@ var AggregateCheckPublisher = class extends CheckRunTarget {
 
 // src/publish/github/artifact.ts
 import { lstat as lstat7, readFile as readFile10 } from "node:fs/promises";
-import { join as join26 } from "node:path";
+import { join as join27 } from "node:path";
 var MAX_REPORT_BYTES2 = 32 * 1024 * 1024;
 async function readArtifact(dir) {
-  const path = join26(dir, "report.json");
+  const path = join27(dir, "report.json");
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
@@ -28977,12 +29023,12 @@ async function readArtifact(dir) {
 
 // src/pipeline/trusted-remotes.ts
 import { lstat as lstat8, readFile as readFile11 } from "node:fs/promises";
-import { join as join27 } from "node:path";
+import { join as join28 } from "node:path";
 async function trustedRemotes(git, workspace, head, base, candidates, eventName) {
   const fromBase = base !== null && candidates.some((c) => c.kind === "explicit" || c.kind === "commit" && c.sha === base.sha);
   const where2 = fromBase ? `the base revision (${base.label}, ${base.sha.slice(0, 7)})` : null;
   const repo = where2 ? { text: (await commitTree(git, base.sha, base.label).dvcConfig())?.toString("utf8") ?? null, name: `.dvc/config at ${where2}` } : { text: null, name: ".dvc/config (none trusted)" };
-  const checked = await checkedOut(join27(workspace, ".dvc", "config"));
+  const checked = await checkedOut(join28(workspace, ".dvc", "config"));
   const notes = [];
   const why = `on '${eventName}' the checkout can be a pull request's, and the workflow's DVC credentials must not go where it says`;
   let changes;
@@ -29056,7 +29102,7 @@ function projectFiles(dvcYamls, dvcFiles = []) {
 }
 
 // src/values/moved-root.ts
-import { join as join28 } from "node:path";
+import { join as join29 } from "node:path";
 function movedRootFrame(roots) {
   if (roots.head === roots.base) return null;
   const holds = (outer2, inner) => outer2 === "" || inner.startsWith(`${outer2}/`);
@@ -29066,7 +29112,7 @@ function movedRootFrame(roots) {
   return { outer, headPrefix: within(roots.head), basePrefix: within(roots.base) };
 }
 function folderOnDisk(top2, folder) {
-  return folder ? join28(top2, ...folder.split("/")) : top2;
+  return folder ? join29(top2, ...folder.split("/")) : top2;
 }
 function reframedProject(project, prefix) {
   if (!prefix) return project;
@@ -30291,7 +30337,7 @@ var HistoryRecorder = class {
 
 // src/data-diff/collect.ts
 import { createReadStream as createReadStream4, existsSync as existsSync9 } from "node:fs";
-import { join as join29 } from "node:path";
+import { join as join30 } from "node:path";
 import { stat as stat11 } from "node:fs/promises";
 
 // src/data-diff/diff.ts
@@ -31163,7 +31209,7 @@ function isDir(md52, nfiles) {
   return md52 ? md52.endsWith(".dir") : nfiles !== void 0;
 }
 async function collectDataChanges(git, request, log) {
-  if (!request.base || !existsSync9(join29(request.workspace, ".dvc"))) return null;
+  if (!request.base || !existsSync9(join30(request.workspace, ".dvc"))) return null;
   const data = await openProjectData(request.workspace, log, request.data);
   try {
     const headTree = workspaceTree(request.workspace, { name: request.headLabel, budget: request.budget, listing: request.listing });
@@ -31275,7 +31321,7 @@ async function runIn(git, config, log, deadline) {
       projects,
       data,
       deadline,
-      dir: join30(config.outDir, "plots"),
+      dir: join31(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -31345,7 +31391,7 @@ async function runIn(git, config, log, deadline) {
   }) : null;
   const trends = await drawTrends(
     planTrends(history2, gates2, comparison.metrics),
-    { dir: join30(config.outDir, "trends"), linkPrefix: "trends/", headLabel, deadline },
+    { dir: join31(config.outDir, "trends"), linkPrefix: "trends/", headLabel, deadline },
     loadPlotRenderer
   );
   for (const trend2 of trends) if (trend2.error) log.warning(trend2.error);
@@ -31636,7 +31682,7 @@ async function staleStages(workspace, tree, projects, data, metricsFiles, log, r
   const freshnessUnknown = /* @__PURE__ */ new Map();
   const project = await projects.at(WORKSPACE, tree);
   const nestedOnly = reproduced !== void 0;
-  const root = !nestedOnly && existsSync10(join30(workspace, "dvc.yaml"));
+  const root = !nestedOnly && existsSync10(join31(workspace, "dvc.yaml"));
   const nested = (file) => isDvcYaml(file) && file !== "dvc.yaml";
   if (!root && !project.dvcYamls.some((d) => nested(d.file)) && !project.errors.some((e) => nestedOnly ? nested(e.file) : isDvcYaml(e.file))) {
     return { stale: [], unknown: null, staleAtHead, freshnessUnknown };
@@ -31681,7 +31727,7 @@ async function stagesNotRun(pipeline2, workspace, tree, projects, data, metricsF
     unloaded.push(describeError(error2));
     return [];
   });
-  const root = existsSync10(join30(workspace, "dvc.yaml")) ? await loaded(async () => [{ file: "dvc.yaml", dag: (await loadedPipeline(workspace, project)).dag }]) : [];
+  const root = existsSync10(join31(workspace, "dvc.yaml")) ? await loaded(async () => [{ file: "dvc.yaml", dag: (await loadedPipeline(workspace, project)).dag }]) : [];
   const pipelines = [...root, ...await loaded(() => nestedPipelines(workspace, project))];
   const results = new Map(pipeline2.stages.map((s) => [s.name, s]));
   const firstFailure = pipeline2.stages.find((s) => s.status === "failed");

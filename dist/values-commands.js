@@ -3998,10 +3998,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep7, value } = collItem;
+        const { start, key, sep: sep8, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep7?.[0],
+          next: key ?? sep8?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4015,7 +4015,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep7) {
+          if (!keyProps.anchor && !keyProps.tag && !sep8) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4039,7 +4039,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep8 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4055,7 +4055,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep8, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4146,7 +4146,7 @@ var require_resolve_end = __commonJS({
       let comment2 = "";
       if (end) {
         let hasSpace = false;
-        let sep7 = "";
+        let sep8 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4160,13 +4160,13 @@ var require_resolve_end = __commonJS({
               if (!comment2)
                 comment2 = cb;
               else
-                comment2 += sep7 + cb;
-              sep7 = "";
+                comment2 += sep8 + cb;
+              sep8 = "";
               break;
             }
             case "newline":
               if (comment2)
-                sep7 += source;
+                sep8 += source;
               hasSpace = true;
               break;
             default:
@@ -4209,18 +4209,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep7, value } = collItem;
+        const { start, key, sep: sep8, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep7?.[0],
+          next: key ?? sep8?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep7 && !value) {
+          if (!props.anchor && !props.tag && !sep8 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4274,8 +4274,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep7 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
+        if (!isMap3 && !sep8 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep8, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4287,7 +4287,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep8 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4298,8 +4298,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep7)
-                for (const st of sep7) {
+              if (sep8)
+                for (const st of sep8) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4316,7 +4316,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep8, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4496,7 +4496,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep7 = "";
+      let sep8 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -4513,24 +4513,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep7 + indent.slice(trimIndent) + content;
-          sep7 = "\n";
+          value += sep8 + indent.slice(trimIndent) + content;
+          sep8 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep7 === " ")
-            sep7 = "\n";
-          else if (!prevMoreIndented && sep7 === "\n")
-            sep7 = "\n\n";
-          value += sep7 + indent.slice(trimIndent) + content;
-          sep7 = "\n";
+          if (sep8 === " ")
+            sep8 = "\n";
+          else if (!prevMoreIndented && sep8 === "\n")
+            sep8 = "\n\n";
+          value += sep8 + indent.slice(trimIndent) + content;
+          sep8 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep7 === "\n")
+          if (sep8 === "\n")
             value += "\n";
           else
-            sep7 = "\n";
+            sep8 = "\n";
         } else {
-          value += sep7 + content;
-          sep7 = " ";
+          value += sep8 + content;
+          sep8 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4713,25 +4713,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep7 = " ";
+      let sep8 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep7 === "\n")
-            res += sep7;
+          if (sep8 === "\n")
+            res += sep8;
           else
-            sep7 = "\n";
+            sep8 = "\n";
         } else {
-          res += sep7 + lm;
-          sep7 = " ";
+          res += sep8 + lm;
+          sep8 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep7 + (match?.[1] ?? "");
+      return res + sep8 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5541,14 +5541,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep7, value }) {
+    function stringifyItem({ start, key, sep: sep8, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep7)
-        for (const st of sep7)
+      if (sep8)
+        for (const st of sep8)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6715,18 +6715,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep7;
+          let sep8;
           if (scalar2.end) {
-            sep7 = scalar2.end;
-            sep7.push(this.sourceToken);
+            sep8 = scalar2.end;
+            sep8.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep7 = [this.sourceToken];
+            sep8 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep7 }]
+            items: [{ start, key: scalar2, sep: sep8 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6879,15 +6879,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep7 = it.sep;
-                  sep7.push(this.sourceToken);
+                  const sep8 = it.sep;
+                  sep8.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep7 }]
+                    items: [{ start: start2, key, sep: sep8 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7081,13 +7081,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep7 = fc.end.splice(1, fc.end.length);
-            sep7.push(this.sourceToken);
+            const sep8 = fc.end.splice(1, fc.end.length);
+            sep8.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep7 }]
+              items: [{ start, key: fc, sep: sep8 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7366,7 +7366,7 @@ var require_dist = __commonJS({
 });
 
 // src/commands/values-diff.ts
-import { posix as posix8, relative as relative5, resolve as resolve3, sep as sep6 } from "node:path";
+import { posix as posix8, relative as relative5, resolve as resolve3, sep as sep7 } from "node:path";
 
 // src/config/project-root.ts
 import { realpath, stat } from "node:fs/promises";
@@ -12644,7 +12644,7 @@ function isGlob(path) {
 // src/pipeline/restore.ts
 import { existsSync } from "node:fs";
 import { readFile as readFile3, stat as stat5 } from "node:fs/promises";
-import { join as join10, posix as posix6 } from "node:path";
+import { join as join11, posix as posix6 } from "node:path";
 
 // src/dvc/data/cache.ts
 import { closeSync as closeSync2, createReadStream, fchmodSync, mkdirSync, openSync as openSync2, renameSync, rmSync, writevSync } from "node:fs";
@@ -13027,9 +13027,53 @@ function umask() {
 // src/dvc/data/checkout.ts
 import { chmodSync, constants as constants2, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
 import { chmod as chmod2, copyFile as copyFile2, lstat as lstat2, mkdir as mkdir2, readdir as readdir3, readlink, rename as rename2, rm as rm3, stat as stat3 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname5, join as join8, relative as relative4, resolve as resolve2, sep as sep5 } from "node:path";
+import { basename as basename3, dirname as dirname5, join as join9, relative as relative4, resolve as resolve2, sep as sep6 } from "node:path";
+
+// src/workspace/output-place.ts
+import { lstatSync as lstatSync2, realpathSync as realpathSync3 } from "node:fs";
+import { join as join8, sep as sep5 } from "node:path";
+var OWN_FOLDERS = { ".git": "git's own files", ".dvc": "DVC's own files" };
+function outputPlaceRefused(root, path) {
+  const parts = path.split("/").filter((part) => part && part !== ".");
+  const own = parts.find((part) => OWN_FOLDERS[part.toLowerCase()]);
+  if (own) return `it is inside ${own}/, which holds ${OWN_FOLDERS[own.toLowerCase()]}`;
+  let realRoot;
+  try {
+    realRoot = realpathSync3.native(root);
+  } catch {
+    return null;
+  }
+  let dir = root;
+  for (let at = 0; at < parts.length - 1; at++) {
+    dir = join8(dir, parts[at]);
+    const info = entryAt(dir);
+    if (!info) return null;
+    if (!info.isSymbolicLink()) continue;
+    let real;
+    try {
+      real = realpathSync3.native(dir);
+    } catch {
+      return null;
+    }
+    const link = parts.slice(0, at + 1).join("/");
+    if (real !== realRoot && !real.startsWith(realRoot + sep5)) return `'${link}' on the way to it is a link to ${real}, outside the project`;
+    const inner = real.slice(realRoot.length + 1).split(sep5);
+    const into = inner.find((part) => OWN_FOLDERS[part.toLowerCase()]);
+    if (into) return `'${link}' on the way to it is a link to ${real}, inside ${into}/, which holds ${OWN_FOLDERS[into.toLowerCase()]}`;
+  }
+  return null;
+}
+function entryAt(full) {
+  try {
+    return lstatSync2(full, { throwIfNoEntry: false });
+  } catch {
+    return void 0;
+  }
+}
+
+// src/dvc/data/checkout.ts
 var COPIES_AT_ONCE = 8;
-var WORK_DIR = join8("tmp", "mlreport-checkout");
+var WORK_DIR = join9("tmp", "mlreport-checkout");
 async function checkout(cache, root, target, options = {}) {
   try {
     return await place(cache, root, target, options);
@@ -13040,27 +13084,27 @@ async function checkout(cache, root, target, options = {}) {
 var cleared = /* @__PURE__ */ new Set();
 async function workPath(root, dest, suffix) {
   const name = `.${basename3(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.${suffix}`;
-  const dvc = await stat3(join8(root, ".dvc")).catch(() => void 0);
-  if (!dvc?.isDirectory()) return join8(dirname5(dest), name);
+  const dvc = await stat3(join9(root, ".dvc")).catch(() => void 0);
+  if (!dvc?.isDirectory()) return join9(dirname5(dest), name);
   let near = dirname5(dest);
   let there = await stat3(near).catch(() => void 0);
   while (!there && dirname5(near) !== near) {
     near = dirname5(near);
     there = await stat3(near).catch(() => void 0);
   }
-  const runs = join8(root, ".dvc", WORK_DIR);
+  const runs = join9(root, ".dvc", WORK_DIR);
   const work = await mkdir2(runs, { recursive: true }).then(
     () => stat3(runs),
     () => void 0
   );
-  if (!work?.isDirectory() || there?.dev !== work.dev) return join8(dirname5(dest), name);
+  if (!work?.isDirectory() || there?.dev !== work.dev) return join9(dirname5(dest), name);
   if (!cleared.has(runs)) {
     cleared.add(runs);
-    for (const pid of await readdir3(runs).catch(() => [])) if (!running(pid)) await rm3(join8(runs, pid), { recursive: true, force: true });
+    for (const pid of await readdir3(runs).catch(() => [])) if (!running(pid)) await rm3(join9(runs, pid), { recursive: true, force: true });
   }
-  const own = join8(runs, String(process.pid));
+  const own = join9(runs, String(process.pid));
   await mkdir2(own, { recursive: true });
-  return join8(own, name);
+  return join9(own, name);
 }
 function running(pid) {
   if (!/^[1-9][0-9]*$/.test(pid) || Number(pid) === process.pid) return false;
@@ -13074,21 +13118,23 @@ function running(pid) {
 async function removeLeftovers(dest, keep) {
   const prefix = `.${basename3(dest)}.`;
   for (const name of await readdir3(dirname5(dest)).catch(() => [])) {
-    if (join8(dirname5(dest), name) === keep) continue;
+    if (join9(dirname5(dest), name) === keep) continue;
     if (name.startsWith(prefix) && /^[0-9a-f]{12}\.(tmp|old)$/.test(name.slice(prefix.length)))
-      await rm3(join8(dirname5(dest), name), { recursive: true, force: true });
+      await rm3(join9(dirname5(dest), name), { recursive: true, force: true });
   }
 }
 async function makeFolders(dir, relpaths) {
-  for (const folder of new Set(relpaths.map((r) => dirname5(join8(dir, ...r.split("/")))))) await mkdir2(folder, { recursive: true });
+  for (const folder of new Set(relpaths.map((r) => dirname5(join9(dir, ...r.split("/")))))) await mkdir2(folder, { recursive: true });
 }
 function stagedCopy(staged, relpath) {
-  return { file: join8(staged, ...relpath.split("/")), mode: 438 & ~umask() };
+  return { file: join9(staged, ...relpath.split("/")), mode: 438 & ~umask() };
 }
 function outputPath(root, path) {
   const dest = resolve2(root, path);
   const rel = relative4(resolve2(root), dest);
-  if (!rel || rel.startsWith("..") || rel.split(sep5).includes("..")) throw new DataError(`${path}: an output path must stay inside the project`);
+  if (!rel || rel.startsWith("..") || rel.split(sep6).includes("..")) throw new DataError(`${path}: an output path must stay inside the project`);
+  const refused = outputPlaceRefused(root, rel.split(sep6).join("/"));
+  if (refused) throw new DataError(`${path}: ${refused}; checkout does not write or delete there`);
   return dest;
 }
 async function place(cache, root, target, options) {
@@ -13134,7 +13180,7 @@ async function place(cache, root, target, options) {
     const have = await listFiles2(dest);
     let same = have.length === want.size;
     for (const relpath of have) {
-      const file = join8(dest, ...relpath.split("/"));
+      const file = join9(dest, ...relpath.split("/"));
       const actual = await md5(file, legacy);
       if (want.get(relpath) !== actual) {
         same = false;
@@ -13156,7 +13202,7 @@ async function place(cache, root, target, options) {
     );
     const copied = new Set(options.staged ? await listFiles2(fresh) : []);
     const rest = entries.filter((e) => !copied.has(e.relpath));
-    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join8(fresh, ...e.relpath.split("/")), false));
+    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join9(fresh, ...e.relpath.split("/")), false));
     if (current) await rename2(dest, old);
     await rename2(fresh, dest);
   } catch (error) {
@@ -13181,9 +13227,9 @@ async function refuseLinkToNoFile(dest, path) {
 async function guardUnsaved(cache, dest, path, legacy, options) {
   if (options.force) return;
   const stats = await lstat2(dest);
-  const files = stats.isDirectory() ? (await listFiles2(dest)).map((f) => join8(dest, ...f.split("/"))) : [dest];
+  const files = stats.isDirectory() ? (await listFiles2(dest)).map((f) => join9(dest, ...f.split("/"))) : [dest];
   for (const file of files) {
-    if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative4(dest, file).split(sep5).join("/")}`);
+    if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative4(dest, file).split(sep6).join("/")}`);
   }
 }
 function unsaved(path) {
@@ -13200,7 +13246,7 @@ async function listFiles2(dir, prefix = "") {
   const out = [];
   for (const entry of await readdir3(dir, { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) for (const file of await listFiles2(join8(dir, entry.name), rel)) out.push(file);
+    if (entry.isDirectory()) for (const file of await listFiles2(join9(dir, entry.name), rel)) out.push(file);
     else out.push(rel);
   }
   return out;
@@ -13459,7 +13505,7 @@ function sleep(ms) {
 
 // src/dvc/data/remotes/local.ts
 import { copyFile as copyFile3, mkdir as mkdir3, open as open3, readdir as readdir4, rename as rename3, rm as rm4, stat as stat4 } from "node:fs/promises";
-import { dirname as dirname6, join as join9 } from "node:path";
+import { dirname as dirname6, join as join10 } from "node:path";
 var LocalRemote = class {
   constructor(name, root, jobs) {
     this.name = name;
@@ -13472,7 +13518,7 @@ var LocalRemote = class {
   jobs;
   description;
   async read(key) {
-    const path = join9(this.root, key);
+    const path = join10(this.root, key);
     const handle = await open3(path, "r").catch((error) => {
       throw this.fail(key, error);
     });
@@ -13480,7 +13526,7 @@ var LocalRemote = class {
   }
   async exists(key) {
     try {
-      return (await stat4(join9(this.root, key))).isFile();
+      return (await stat4(join10(this.root, key))).isFile();
     } catch (error) {
       if (error.code === "ENOENT") return false;
       throw this.fail(key, error);
@@ -13488,15 +13534,15 @@ var LocalRemote = class {
   }
   async list(prefix) {
     try {
-      return (await readdir4(join9(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
+      return (await readdir4(join10(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
     } catch (error) {
       if (error.code === "ENOENT") return [];
       throw this.fail(prefix, error);
     }
   }
   async write(key, file) {
-    const target = join9(this.root, key);
-    const tmp = join9(dirname6(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+    const target = join10(this.root, key);
+    const tmp = join10(dirname6(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
     try {
       await mkdir3(dirname6(target), { recursive: true });
       await copyFile3(file, tmp);
@@ -14108,7 +14154,7 @@ var PipelineData = class _PipelineData {
   revisions = /* @__PURE__ */ new Map();
   /** Null for a project without a `.dvc` directory: there is no cache or remote to use. */
   static async open(root, options = {}) {
-    if (!existsSync(join10(root, ".dvc"))) return null;
+    if (!existsSync(join11(root, ".dvc"))) return null;
     const config = await loadDvcConfig(root, {}, options.trusted?.repo, options.trusted?.local);
     registerSecrets(config, options);
     return new _PipelineData(config, new Cache(config.cacheDir), options);
@@ -14280,6 +14326,8 @@ var PipelineData = class _PipelineData {
       if (!out.cache) continue;
       const abs = ws.abs(project(out.path));
       const rel = ws.rootPath(project(out.path));
+      const refused = outputPlaceRefused(ws.root, rel);
+      if (refused) throw new DataError(`output '${rel}': ${refused}; not saved to the cache`);
       if ((await stat5(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix6.join(rel, p), false));
       else await this.cache.addFile(abs);
     }
@@ -16665,8 +16713,8 @@ function parseValuesDiffArgs(args, kind) {
 async function runValuesDiffHere(kind, args) {
   const cwd = process.cwd();
   const root = await findProjectRoot(cwd, "the current directory");
-  const targets = args.targets?.map((t) => relative5(root, resolve3(cwd, t)).split(sep6).join("/")) ?? null;
-  return runValuesDiff(kind, { ...args, targets }, root, relative5(root, cwd).split(sep6).join("/"));
+  const targets = args.targets?.map((t) => relative5(root, resolve3(cwd, t)).split(sep7).join("/")) ?? null;
+  return runValuesDiff(kind, { ...args, targets }, root, relative5(root, cwd).split(sep7).join("/"));
 }
 async function runValuesDiff(kind, args, workspace, here) {
   return GitRepo.using(workspace, (git) => valuesDiffIn(git, kind, args, workspace, here));

@@ -2,6 +2,7 @@ import { appendFile, readFile, realpath } from 'node:fs/promises';
 import { join, posix, relative, sep } from 'node:path';
 import { gitYesNo, runGit } from '../git/run';
 import { UserError } from '../util/errors';
+import { outputPlaceRefused } from '../workspace/output-place';
 
 /**
  * What `dvc repro` does to a cached output when it saves it (dvc/output.py `Output.ignore`): an output git already
@@ -10,6 +11,8 @@ import { UserError } from '../util/errors';
  * escaped). Outside a git work tree nothing is done, as DVC without git does nothing. `path` is from `cwd`, posix.
  */
 export async function ignoreOutput(cwd: string, path: string): Promise<void> {
+  const refused = outputPlaceRefused(cwd, path);
+  if (refused) throw new UserError(`output '${path}': ${refused}; no .gitignore is written there`);
   if (!(await insideWorkTree(cwd))) return;
   const named = await asGitNamesIt(cwd, path);
   if ((await runGit(cwd, ['ls-files', '-z', '--', named])).length) {
@@ -27,8 +30,9 @@ export async function ignoreOutput(cwd: string, path: string): Promise<void> {
 /**
  * `path` as git can name it. git takes no path beyond a link (`pathspec … is beyond a symbolic link`), and DVC writes
  * the entry into the `.gitignore` of the folder a linked folder leads to (scmrepo's `Git.ignore` opens
- * `models/.gitignore` through the link): an output in a linked folder is named by that folder's real path. One
- * outside the git work tree is refused as scmrepo refuses it (`FileNotInRepoError`).
+ * `models/.gitignore` through the link): an output in a linked folder is named by that folder's real path, which
+ * `outputPlaceRefused` has kept inside the project and out of `.git/` and `.dvc/` (scmrepo refuses a folder outside the
+ * git work tree too: `FileNotInRepoError`).
  */
 async function asGitNamesIt(cwd: string, path: string): Promise<string> {
   const folder = posix.dirname(path);
@@ -36,12 +40,6 @@ async function asGitNamesIt(cwd: string, path: string): Promise<string> {
   const here = await realpath(cwd);
   const real = await realpath(join(cwd, ...folder.split('/'))).catch(() => null);
   if (!real || real === join(here, ...folder.split('/'))) return path;
-  const top = await realpath((await runGit(cwd, ['rev-parse', '--show-toplevel'])).trim());
-  if (real !== top && !real.startsWith(top + sep)) {
-    throw new UserError(
-      `output '${path}' is in '${folder}', which leads to ${real}, outside the git repository: DVC cannot git-ignore an output there ("is outside of git repository"); write the output to a folder of the project, or declare the linked folder itself as the output`,
-    );
-  }
   return posix.join(relative(here, real).split(sep).join('/') || '.', posix.basename(path));
 }
 

@@ -7,6 +7,7 @@ import type { DvcYaml, Stage } from '../dvc/types';
 import type { Deadline } from '../util/deadline';
 import { describeError, UserError } from '../util/errors';
 import { workspaceTree } from '../workspace/tree';
+import { outputPlaceRefused } from '../workspace/output-place';
 import type { Logger } from '../util/log';
 import { buildDag, downstreamOf, projectPath, selectStages, type Dag } from './dag';
 import type { LockDocument, LockEntry, LockStage } from '../dvc/lock';
@@ -537,6 +538,12 @@ async function runStage(name: string, stage: Stage, pipeline: Pipeline, log: Log
       );
     }
     checkLockable(stage.name, await currentParams(stage, ws, project));
+    // Every out is checked before any is deleted or the command runs: none goes through a link out of the project or
+    // into .git/.dvc, where a removal (or a restore, a save) would reach the runner's or git's own files.
+    for (const out of stage.outs) {
+      const refused = outputPlaceRefused(ws.root, ws.rootPath(project(out.path)));
+      if (refused) throw new UserError(`output '${project(out.path)}' of stage '${stage.name}': ${refused}; nothing is written or deleted there`);
+    }
     // DVC deletes non-persistent outs before running the command, so a stale out cannot pass for a new one.
     for (const out of stage.outs) if (!out.persist) await rm(ws.abs(project(out.path)), { recursive: true, force: true });
     const cwd = ws.abs(stage.wdir);

@@ -16,6 +16,7 @@ import { joinPath, loadProject, type DvcProject } from '../dvc/project';
 import type { Stage } from '../dvc/types';
 import { addSecret } from '../util/redact';
 import { MAX_FILE_BYTES, workspaceTree } from '../workspace/tree';
+import { outputPlaceRefused } from '../workspace/output-place';
 import { describeError } from '../util/errors';
 import { stageStatus, type StageStatus, type Workspace } from './status';
 
@@ -252,6 +253,9 @@ export class PipelineData {
       if (!out.cache) continue;
       const abs = ws.abs(project(out.path));
       const rel = ws.rootPath(project(out.path));
+      // What a link into .git/ or .dvc/ or out of the project leads to is no output: it is not copied into the cache, whence a push would send it.
+      const refused = outputPlaceRefused(ws.root, rel);
+      if (refused) throw new DataError(`output '${rel}': ${refused}; not saved to the cache`);
       if ((await stat(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix.join(rel, p), false));
       else await this.cache.addFile(abs);
     }

@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
@@ -506,6 +506,60 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
     assert.ok(!existsSync(join(repo.dir, 'data')) && !existsSync(join(repo.dir, 'prepared')));
     repo.remove();
   });
+
+  test(
+    'an output through a link out of the project or into .git/: pull and pull --force refuse it naming the output, its .dvc file or stage, and where the link leads, before anything is fetched or written; status writes nothing there',
+    { skip: process.platform === 'win32' && 'symlinks need extra rights on Windows' },
+    async () => {
+      const store = temp();
+      const outside = temp();
+      const none = temp();
+      const payload = join(temp(), 'payload');
+      writeFileSync(payload, '[core]\n\tfsmonitor = echo planted\n');
+      const md5 = placeByMd5sum(store, payload);
+      const out = (path: string): string => `    outs:\n    - path: ${path}\n      hash: md5\n      md5: ${md5}\n      size: 34\n`;
+      const repo = new TempRepo();
+      repo.write({
+        '.dvc/config': defaultRemote(store),
+        'hook.dvc': `outs:\n- md5: ${md5}\n  size: 34\n  hash: md5\n  path: g/hooks/post-commit\n`,
+        'dvc.yaml': 'stages:\n  cfg:\n    cmd: echo hi\n    outs: [g/config]\n  plant:\n    cmd: echo hi\n    outs: [ext/planted.txt]\n',
+        'dvc.lock': `schema: '2.0'\nstages:\n  cfg:\n    cmd: echo hi\n${out('g/config')}  plant:\n    cmd: echo hi\n${out('ext/planted.txt')}`,
+      });
+      symlinkSync('.git', join(repo.dir, 'g'));
+      symlinkSync(outside, join(repo.dir, 'ext'));
+      repo.commit('outputs through links');
+      const gitConfig = readFileSync(join(repo.dir, '.git', 'config'), 'utf8');
+      const env = withoutUserConfig(none);
+      for (const command of [['pull'], ['pull', '--force'], ['pull', 'hook.dvc']]) {
+        const r = await runCli(command, repo.dir, env);
+        assert.equal(r.code, 2, `${command.join(' ')}: ${r.stdout}${r.stderr}`);
+        const gitDir = realpathSync(join(repo.dir, '.git'));
+        assert.ok(
+          r.stderr.includes(
+            `g/hooks/post-commit (hook.dvc): 'g' on the way to it is a link to ${gitDir}, inside .git/, which holds git's own files; pull does not write or delete there, and pulled nothing`,
+          ),
+          r.stderr,
+        );
+        if (command.length === 1 || command[1] === '--force') {
+          assert.ok(r.stderr.includes(`g/config (stage 'cfg' of dvc.yaml): 'g' on the way to it is a link to ${gitDir}, inside .git/`), r.stderr);
+          assert.ok(
+            r.stderr.includes(
+              `ext/planted.txt (stage 'plant' of dvc.yaml): 'ext' on the way to it is a link to ${realpathSync(outside)}, outside the project;`,
+            ),
+            r.stderr,
+          );
+        }
+        assert.doesNotMatch(r.stderr, /\n\s+at |Error:/);
+      }
+      const status = await runCli(['status'], repo.dir, env);
+      assert.equal(status.code, 0, status.stdout + status.stderr);
+      assert.equal(readFileSync(join(repo.dir, '.git', 'config'), 'utf8'), gitConfig, '.git/config is untouched');
+      assert.ok(!existsSync(join(repo.dir, '.git', 'hooks', 'post-commit')), 'no hook is planted');
+      assert.deepEqual(readdirSync(outside), [], 'nothing is written outside the project');
+      assert.ok(!existsSync(join(repo.dir, '.dvc', 'cache')), 'nothing is fetched');
+      repo.remove();
+    },
+  );
 
   test('the data layer itself (pullTracked, pushTracked, as called without the commands) takes .dvc files from the project loader: a refused one moves nothing', async () => {
     const { repo, env } = exampleStoreRepo({

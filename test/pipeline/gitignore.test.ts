@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli';
 import { TempRepo, tempDir } from '../helpers/repo';
@@ -95,11 +96,91 @@ describe('repro git-ignores the cached outputs it writes, as dvc repro does (dis
       repo.commit('models elsewhere');
       const refused = await runCli(['repro', '--force'], repo.dir);
       assert.equal(refused.code, 1, refused.stderr + refused.stdout);
-      assert.match(
+      assert.ok(
+        refused.stdout.includes(
+          `train: failed 0.0s (output 'models/weights' of stage 'train': 'models' on the way to it is a link to ${realpathSync(join(outside, 'models'))}, outside the project; nothing is written or deleted there)`,
+        ),
         refused.stdout,
-        /^train: failed .*\(output 'models\/weights' is in 'models', which leads to .*, outside the git repository: DVC cannot git-ignore an output there/m,
       );
       assert.doesNotMatch(refused.stdout + refused.stderr, /pathspec|fatal/);
+      assert.deepEqual(readdirSync(join(outside, 'models')), [], 'the command did not run: nothing was written through the link');
+      repo.remove();
+    },
+  );
+
+  test(
+    'outputs through a link into .git/ or .dvc/ or out of the project: repro refuses each stage before deleting, running or git-ignoring anything, a frozen one too',
+    { skip: process.platform === 'win32' && 'symlinks need extra rights on Windows' },
+    async () => {
+      const repo = new TempRepo('mlreport-gitignore-');
+      const outside = tempDir();
+      writeFileSync(join(outside, 'secret.json'), '{"token": 1}');
+      repo.write({
+        '.dvc/.gitignore': '/cache\n',
+        '.dvc/z': 'z',
+        'dvc.yaml': [
+          'stages:',
+          "  cfg:\n    cmd: node -e \"require('fs').writeFileSync('out.txt', 'hi')\"\n    outs: [g/config]",
+          "  a:\n    cmd: node -e \"require('fs').writeFileSync('g/x', 'hi')\"\n    outs: [g/x]",
+          "  b:\n    cmd: node -e \"require('fs').writeFileSync('d/y', 'hi')\"\n    outs: [d/y]",
+          "  sec:\n    cmd: node -e \"require('fs').writeFileSync('out.txt', 'hi')\"\n    outs: [ext/secret.json]",
+          '  fz:\n    cmd: echo never\n    frozen: true\n    outs: [d/z]',
+          '',
+        ].join('\n'),
+      });
+      symlinkSync('.git', join(repo.dir, 'g'));
+      symlinkSync('.dvc', join(repo.dir, 'd'));
+      symlinkSync(outside, join(repo.dir, 'ext'));
+      repo.commit('outputs through links');
+      const gitConfig = readFileSync(join(repo.dir, '.git', 'config'), 'utf8');
+      const [gitDir, dvcDir] = ['.git', '.dvc'].map((d) => realpathSync(join(repo.dir, d)));
+      for (const command of [['repro'], ['repro', '--force']]) {
+        const r = await runCli(command, repo.dir);
+        assert.equal(r.code, 1, r.stderr + r.stdout);
+        for (const line of [
+          `cfg: failed 0.0s (output 'g/config' of stage 'cfg': 'g' on the way to it is a link to ${gitDir}, inside .git/, which holds git's own files; nothing is written or deleted there)`,
+          `a: failed 0.0s (output 'g/x' of stage 'a': 'g' on the way to it is a link to ${gitDir}, inside .git/`,
+          `b: failed 0.0s (output 'd/y' of stage 'b': 'd' on the way to it is a link to ${dvcDir}, inside .dvc/, which holds DVC's own files;`,
+          `sec: failed 0.0s (output 'ext/secret.json' of stage 'sec': 'ext' on the way to it is a link to ${realpathSync(outside)}, outside the project;`,
+          `fz: failed 0.0s (output 'd/z': 'd' on the way to it is a link to ${dvcDir}, inside .dvc/, which holds DVC's own files; no .gitignore is written there)`,
+        ]) {
+          assert.ok(r.stdout.includes(line), `${line}\n${r.stdout}`);
+        }
+      }
+      assert.equal(readFileSync(join(repo.dir, '.git', 'config'), 'utf8'), gitConfig, '.git/config is neither deleted nor written');
+      assert.ok(
+        !existsSync(join(repo.dir, '.git', 'x')) && !existsSync(join(repo.dir, '.dvc', 'y')) && !existsSync(join(repo.dir, 'out.txt')),
+        'no command ran',
+      );
+      assert.ok(!existsSync(join(repo.dir, '.git', '.gitignore')), 'no .gitignore in .git/');
+      assert.equal(readFileSync(join(repo.dir, '.dvc', '.gitignore'), 'utf8'), '/cache\n', ".dvc/.gitignore is DVC's own");
+      assert.equal(readFileSync(join(outside, 'secret.json'), 'utf8'), '{"token": 1}', 'the file outside the project is kept');
+      assert.ok(!existsSync(join(repo.dir, 'dvc.lock')), 'no stage is recorded');
+      repo.remove();
+    },
+  );
+
+  test(
+    "an unchanged stage whose output is through a link into .git/: repro does not copy git's file into the DVC cache, whence a push would send it",
+    { skip: process.platform === 'win32' && 'symlinks need extra rights on Windows' },
+    async () => {
+      const repo = new TempRepo('mlreport-gitignore-');
+      repo.write({ '.dvc/.gitignore': '/cache\n', 'dvc.yaml': 'stages:\n  keep:\n    cmd: echo never\n    outs: [g/description]\n' });
+      symlinkSync('.git', join(repo.dir, 'g'));
+      const description = readFileSync(join(repo.dir, '.git', 'description'));
+      const md5 = createHash('md5').update(description).digest('hex');
+      const lock = `schema: '2.0'\nstages:\n  keep:\n    cmd: echo never\n    outs:\n    - path: g/description\n      hash: md5\n      md5: ${md5}\n      size: ${description.length}\n`;
+      repo.write({ 'dvc.lock': lock });
+      repo.commit('an output in .git');
+      const r = await runCli(['repro'], repo.dir);
+      assert.ok(
+        (r.stdout + r.stderr).includes(
+          `output 'g/description': 'g' on the way to it is a link to ${realpathSync(join(repo.dir, '.git'))}, inside .git/, which holds git's own files; not saved to the cache`,
+        ),
+        r.stdout + r.stderr,
+      );
+      assert.ok(!existsSync(join(repo.dir, '.dvc', 'cache', 'files', 'md5', md5.slice(0, 2), md5.slice(2))), "git's file is not in the cache");
+      assert.equal(readFileSync(join(repo.dir, 'dvc.lock'), 'utf8'), lock);
       repo.remove();
     },
   );

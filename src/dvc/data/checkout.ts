@@ -7,6 +7,7 @@ import { DataError } from './errors';
 import { ObjectHasher } from './hash';
 import { checkOid, isDirOid } from './oid';
 import { eachLimit } from './pool';
+import { outputPlaceRefused } from '../../workspace/output-place';
 
 /** File operations in flight during a directory checkout: enough to keep libuv's four file-system threads busy. */
 const COPIES_AT_ONCE = 8;
@@ -153,10 +154,13 @@ export function copyStaged(from: string, to: { file: string; mode: number }): vo
   }
 }
 
+/** Where the output `path` goes, once it is known to be a place checkout may write and delete (`outputPlaceRefused`). */
 function outputPath(root: string, path: string): string {
   const dest = resolve(root, path);
   const rel = relative(resolve(root), dest);
   if (!rel || rel.startsWith('..') || rel.split(sep).includes('..')) throw new DataError(`${path}: an output path must stay inside the project`);
+  const refused = outputPlaceRefused(root, rel.split(sep).join('/'));
+  if (refused) throw new DataError(`${path}: ${refused}; checkout does not write or delete there`);
   return dest;
 }
 

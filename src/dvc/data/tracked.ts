@@ -9,6 +9,7 @@ import { joinPath } from '../paths';
 import type { DirEntry } from './manifest';
 import { isDirOid } from './oid';
 import { openRemote, type RemoteInputs } from './remotes/open';
+import { outputPlaceRefused } from '../../workspace/output-place';
 import type { Remote } from './remotes/types';
 import { manifestOf, pull, PushToRemotes, type NotPushed, type PullResult, type PushResult } from './transfer';
 
@@ -56,6 +57,7 @@ export class PartialPullError extends DataError {
 /** `dvc pull` for `.dvc`-tracked data and stage outputs: fetch each out's objects from its remote, then check it out. */
 export async function pullTracked(root: string, options: TrackedOptions = {}): Promise<PullReport> {
   const { config, cache, groups } = await plan(root, options);
+  refuseLinkedAway(root, [...groups.values()].flat());
   const report: PullReport = { downloaded: 0, cached: 0, bytes: 0, outputs: [] };
   const failures: { remote: string; failures: ObjectFailure[] }[] = [];
   const imports: string[] = [];
@@ -205,6 +207,21 @@ async function plan(root: string, options: TrackedOptions) {
     groups.set(name, [...(groups.get(name) ?? []), planned]);
   }
   return { config, cache, groups };
+}
+
+/**
+ * Outputs a pull would write or delete through a link out of the project or into `.git/`/`.dvc/`: refused all at once,
+ * each named with its `.dvc` file or stage, before anything is fetched or checked out.
+ */
+function refuseLinkedAway(root: string, planned: Planned[]): void {
+  const refused = [];
+  for (const { out, parts } of planned) {
+    // Parts of a directory output go inside it: the output's own path is then a folder on the way.
+    const why = outputPlaceRefused(root, parts ? `${out.path}/${parts[0]}` : out.path);
+    const owner = out.stage === undefined ? out.dvcfile : `stage '${out.stage}' of ${out.dvcfile}`;
+    if (why) refused.push(`${out.path} (${owner}): ${why}; pull does not write or delete there, and pulled nothing`);
+  }
+  if (refused.length) throw new DataError(refused.join('\n'));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync, chmodSync, symlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync, mkdirSync, chmodSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { Cache, checkout, DataError, dirManifest, openRemote, pull, push, TransferError } from '../../../src/dvc/data/index';
 import type { RemoteConfig } from '../../../src/dvc/data/index';
@@ -314,6 +314,55 @@ describe('DVC data layer on a local-directory remote', () => {
       symlinkSync(cache.path(a.md5), join(root, 'a.txt'));
       assert.equal(await checkout(cache, root, { path: 'a.txt', oid: a.md5 }), 'modified');
       assert.equal(readFileSync(join(root, 'a.txt'), 'utf8'), 'a\n');
+    },
+  );
+
+  test(
+    "a folder on the way to an output that is a link out of the project or into .git/ or .dvc/: checkout (pull, repro's restores) refuses it by name before it writes or deletes anything, forced too",
+    { skip: process.platform === 'win32' && 'symlinks need extra rights on Windows' },
+    async () => {
+      const root = temp();
+      const outside = temp();
+      const cache = new Cache(join(root, '.dvc', 'cache'));
+      const store = temp();
+      exampleDirInStore(store);
+      await pull(cache, openRemote(localRemote(store)), [{ oid: EXAMPLE_DIR.oid, path: 'data' }]);
+      const a = (await cache.manifest(EXAMPLE_DIR.oid, false)).find((e) => e.relpath === 'a.txt')!;
+      mkdirSync(join(root, '.git'));
+      writeFileSync(join(root, '.git', 'config'), '[core]\n');
+      writeFileSync(join(outside, 'a.txt'), 'kept\n');
+      // A leftover of an interrupted checkout beside the output, which checkout removes in a folder it may write to.
+      writeFileSync(join(outside, '.a.txt.0123456789ab.tmp'), 'kept\n');
+      symlinkSync('.git', join(root, 'g'));
+      symlinkSync('.dvc', join(root, 'd'));
+      symlinkSync(outside, join(root, 'ext'));
+      mkdirSync(join(root, 'sub'));
+      symlinkSync(join('..', 'g'), join(root, 'sub', 'chained'));
+      const [gitDir, dvcDir, away] = [join(root, '.git'), join(root, '.dvc'), outside].map((p) => realpathSync(p));
+      for (const [path, oid, said] of [
+        [
+          'g/config',
+          a.md5,
+          `g/config: 'g' on the way to it is a link to ${gitDir}, inside .git/, which holds git's own files; checkout does not write or delete there`,
+        ],
+        ['g/hooks', EXAMPLE_DIR.oid, `g/hooks: 'g' on the way to it is a link to ${gitDir}, inside .git/`],
+        ['d/config.local', a.md5, `d/config.local: 'd' on the way to it is a link to ${dvcDir}, inside .dvc/, which holds DVC's own files;`],
+        ['ext/a.txt', a.md5, `ext/a.txt: 'ext' on the way to it is a link to ${away}, outside the project;`],
+        ['ext/new/a.txt', a.md5, `ext/new/a.txt: 'ext' on the way to it is a link to ${away}, outside the project;`],
+        ['sub/chained/config', a.md5, `sub/chained/config: 'sub/chained' on the way to it is a link to ${gitDir}, inside .git/`],
+        ['.git/config', a.md5, `.git/config: it is inside .git/, which holds git's own files;`],
+      ] as const) {
+        await assert.rejects(checkout(cache, root, { path, oid }, { force: true }), (e: unknown) => e instanceof DataError && e.message.startsWith(said), path);
+      }
+      assert.equal(readFileSync(join(root, '.git', 'config'), 'utf8'), '[core]\n');
+      assert.deepEqual(readdirSync(join(root, '.git')), ['config']);
+      assert.deepEqual(readdirSync(outside).sort(), ['.a.txt.0123456789ab.tmp', 'a.txt']);
+      assert.equal(readFileSync(join(outside, 'a.txt'), 'utf8'), 'kept\n');
+      // A link to a folder of the project is a place like any other.
+      mkdirSync(join(root, 'runs', '7'), { recursive: true });
+      symlinkSync(join('runs', '7'), join(root, 'models'));
+      assert.equal(await checkout(cache, root, { path: 'models/a.txt', oid: a.md5 }), 'created');
+      assert.equal(readFileSync(join(root, 'runs', '7', 'a.txt'), 'utf8'), 'a\n');
     },
   );
 
