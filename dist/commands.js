@@ -27373,10 +27373,12 @@ async function pipelineStatus(pipeline2, targets = [], options2 = {}) {
       let action;
       let restoreFrom;
       const uncached = data && !status.changed ? await notInCache(stage2, pipeline2.lock.stages.get(name), status, data) : [];
+      const refused = status.changed ? refusedOutput(stage2, ws, project) : void 0;
       if (uncached.length) {
         status = { changed: true, reasons: uncached };
         action = SAVE_TO_CACHE;
-      } else if (data && status.changed) {
+      } else if (refused) action = `cannot restore or run: ${refused}`;
+      else if (data && status.changed) {
         const objects = restorableOuts(stage2, pipeline2.lock.stages.get(name), status, ws, project);
         const available = objects ? await data.available(objects) : null;
         const depError = depErrorOf(stage2, ws, depErrors);
@@ -27674,10 +27676,8 @@ async function runStage(name, stage2, pipeline2, log, reasons, deadline) {
       );
     }
     checkLockable(stage2.name, await currentParams(stage2, ws, project));
-    for (const out of stage2.outs) {
-      const refused = outputPlaceRefused(ws.root, ws.rootPath(project(out.path)));
-      if (refused) throw new UserError(`output '${project(out.path)}' of stage '${stage2.name}': ${refused}; nothing is written or deleted there`);
-    }
+    const refused = refusedOutput(stage2, ws, project);
+    if (refused) throw new UserError(refused);
     for (const out of stage2.outs) if (!out.persist) await rm6(ws.abs(project(out.path)), { recursive: true, force: true });
     const cwd = ws.abs(stage2.wdir);
     const env = { ...process.env, DVC_ROOT: process.env.DVC_ROOT ?? ws.root, DVC_STAGE: stage2.name };
@@ -27695,6 +27695,13 @@ async function runStage(name, stage2, pipeline2, log, reasons, deadline) {
   } catch (error) {
     return { error: describeError(error), tail: tail.text() };
   }
+}
+function refusedOutput(stage2, ws, project) {
+  for (const out of stage2.outs) {
+    const refused = outputPlaceRefused(ws.root, ws.rootPath(project(out.path)));
+    if (refused) return `output '${project(out.path)}' of stage '${stage2.name}': ${refused}; nothing is written or deleted there`;
+  }
+  return void 0;
 }
 async function lockStage(stage2, ws, project, previous) {
   const entries = async (paths, before = []) => {

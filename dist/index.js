@@ -16978,10 +16978,12 @@ async function pipelineStatus(pipeline2, targets = [], options = {}) {
       let action;
       let restoreFrom;
       const uncached = data && !status.changed ? await notInCache(stage, pipeline2.lock.stages.get(name), status, data) : [];
+      const refused = status.changed ? refusedOutput(stage, ws, project) : void 0;
       if (uncached.length) {
         status = { changed: true, reasons: uncached };
         action = SAVE_TO_CACHE;
-      } else if (data && status.changed) {
+      } else if (refused) action = `cannot restore or run: ${refused}`;
+      else if (data && status.changed) {
         const objects = restorableOuts(stage, pipeline2.lock.stages.get(name), status, ws, project);
         const available = objects ? await data.available(objects) : null;
         const depError = depErrorOf(stage, ws, depErrors);
@@ -17253,10 +17255,8 @@ async function runStage(name, stage, pipeline2, log, reasons, deadline) {
       );
     }
     checkLockable(stage.name, await currentParams(stage, ws, project));
-    for (const out of stage.outs) {
-      const refused = outputPlaceRefused(ws.root, ws.rootPath(project(out.path)));
-      if (refused) throw new UserError(`output '${project(out.path)}' of stage '${stage.name}': ${refused}; nothing is written or deleted there`);
-    }
+    const refused = refusedOutput(stage, ws, project);
+    if (refused) throw new UserError(refused);
     for (const out of stage.outs) if (!out.persist) await rm7(ws.abs(project(out.path)), { recursive: true, force: true });
     const cwd = ws.abs(stage.wdir);
     const env = { ...process.env, DVC_ROOT: process.env.DVC_ROOT ?? ws.root, DVC_STAGE: stage.name };
@@ -17274,6 +17274,13 @@ async function runStage(name, stage, pipeline2, log, reasons, deadline) {
   } catch (error2) {
     return { error: describeError(error2), tail: tail.text() };
   }
+}
+function refusedOutput(stage, ws, project) {
+  for (const out of stage.outs) {
+    const refused = outputPlaceRefused(ws.root, ws.rootPath(project(out.path)));
+    if (refused) return `output '${project(out.path)}' of stage '${stage.name}': ${refused}; nothing is written or deleted there`;
+  }
+  return void 0;
 }
 async function lockStage(stage, ws, project, previous) {
   const entries = async (paths, before = []) => {

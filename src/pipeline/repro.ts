@@ -158,10 +158,12 @@ export async function pipelineStatus(
       let action: string | undefined;
       let restoreFrom: string | undefined;
       const uncached = data && !status.changed ? await notInCache(stage, pipeline.lock.stages.get(name), status, data) : [];
+      const refused = status.changed ? refusedOutput(stage, ws, project) : undefined;
       if (uncached.length) {
         status = { changed: true, reasons: uncached };
         action = SAVE_TO_CACHE;
-      } else if (data && status.changed) {
+      } else if (refused) action = `cannot restore or run: ${refused}`;
+      else if (data && status.changed) {
         const objects = restorableOuts(stage, pipeline.lock.stages.get(name), status, ws, project);
         const available = objects ? await data.available(objects) : null;
         // A dep that cannot be pulled matters only to a stage that has to run.
@@ -538,12 +540,9 @@ async function runStage(name: string, stage: Stage, pipeline: Pipeline, log: Log
       );
     }
     checkLockable(stage.name, await currentParams(stage, ws, project));
-    // Every out is checked before any is deleted or the command runs: none goes through a link out of the project or
-    // into .git/.dvc, where a removal (or a restore, a save) would reach the runner's or git's own files.
-    for (const out of stage.outs) {
-      const refused = outputPlaceRefused(ws.root, ws.rootPath(project(out.path)));
-      if (refused) throw new UserError(`output '${project(out.path)}' of stage '${stage.name}': ${refused}; nothing is written or deleted there`);
-    }
+    // Every out is checked before any is deleted or the command runs.
+    const refused = refusedOutput(stage, ws, project);
+    if (refused) throw new UserError(refused);
     // DVC deletes non-persistent outs before running the command, so a stale out cannot pass for a new one.
     for (const out of stage.outs) if (!out.persist) await rm(ws.abs(project(out.path)), { recursive: true, force: true });
     const cwd = ws.abs(stage.wdir);
@@ -563,6 +562,19 @@ async function runStage(name: string, stage: Stage, pipeline: Pipeline, log: Log
   } catch (error) {
     return { error: describeError(error), tail: tail.text() };
   }
+}
+
+/**
+ * Why a stage's outputs may not be deleted, restored or written, naming the first that may not: it goes through a link
+ * out of the project or into .git/.dvc, where a removal, a restore or the command's write would reach the runner's or
+ * git's own files. Undefined when every one may.
+ */
+function refusedOutput(stage: Stage, ws: Workspace, project: (p: string) => string): string | undefined {
+  for (const out of stage.outs) {
+    const refused = outputPlaceRefused(ws.root, ws.rootPath(project(out.path)));
+    if (refused) return `output '${project(out.path)}' of stage '${stage.name}': ${refused}; nothing is written or deleted there`;
+  }
+  return undefined;
 }
 
 /**

@@ -553,6 +553,17 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
       }
       const status = await runCli(['status'], repo.dir, env);
       assert.equal(status.code, 0, status.stdout + status.stderr);
+      // What repro would do with those stages: refuse them, not restore them.
+      assert.ok(
+        status.stdout.includes(
+          `cfg: cannot restore or run: output 'g/config' of stage 'cfg': 'g' on the way to it is a link to ${realpathSync(join(repo.dir, '.git'))}, inside .git/, which holds git's own files; nothing is written or deleted there\n`,
+        ),
+        status.stdout,
+      );
+      assert.ok(
+        status.stdout.includes(`plant: cannot restore or run: output 'ext/planted.txt' of stage 'plant': 'ext' on the way to it is a link to`),
+        status.stdout,
+      );
       assert.equal(readFileSync(join(repo.dir, '.git', 'config'), 'utf8'), gitConfig, '.git/config is untouched');
       assert.ok(!existsSync(join(repo.dir, '.git', 'hooks', 'post-commit')), 'no hook is planted');
       assert.deepEqual(readdirSync(outside), [], 'nothing is written outside the project');
