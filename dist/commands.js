@@ -8055,7 +8055,8 @@ function workspaceTree(root, options2 = {}) {
     if (!found) return null;
     const { info, target } = found;
     const inside = realRoot ??= realpathSync.native(root);
-    if (target !== inside && !target.startsWith(inside + sep)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
+    if (target !== inside && !target.startsWith(inside + sep))
+      throw new RefusedRead(`${path}: a link to a ${info.isDirectory() ? "folder" : "file"} outside the project; not read`);
     const targetParts = target.slice(inside.length + 1).split(sep);
     if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
     const asOnDisk = targetParts.join("/");

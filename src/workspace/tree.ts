@@ -316,7 +316,8 @@ export function workspaceTree(root: string, options: WorkspaceTreeOptions = {}):
     const { info, target } = found;
     // A symlink committed in a pull request could point at the runner's own files or at .git/config.
     const inside = (realRoot ??= realpathSync.native(root));
-    if (target !== inside && !target.startsWith(inside + sep)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
+    if (target !== inside && !target.startsWith(inside + sep))
+      throw new RefusedRead(`${path}: a link to a ${info.isDirectory() ? 'folder' : 'file'} outside the project; not read`);
     const targetParts = target.slice(inside.length + 1).split(sep);
     if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
     // macOS and Windows file systems ignore letter case, git does not: a path read here would be missing at the

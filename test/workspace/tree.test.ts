@@ -98,6 +98,10 @@ describe('the guarded trees', { skip: process.platform === 'win32' && 'symlinks 
     ]);
     assert.equal((await tree.read('models/m.json'))?.toString(), '{"acc": 1}');
     await assert.rejects(tree.read('elsewhere/secret.json'), /a link to a file outside the project; not read/);
+    await assert.rejects(
+      tree.read('elsewhere'),
+      (e: unknown) => e instanceof RefusedRead && e.message === 'elsewhere: a link to a folder outside the project; not read',
+    );
     // Links that lead into each other are walked until one would lead where a link on the way already did.
     r.write({ 'loop/a/x.txt': 'x', 'loop/b/y.txt': 'y' });
     symlinkSync(join('..', 'b'), join(r.dir, 'loop', 'a', 'to-b'));
