@@ -15254,8 +15254,9 @@ async function listFiles(dir) {
   for (const entry of await readdir3(dir, { withFileTypes: true })) {
     if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
     const path = join12(dir, entry.name);
-    const isDir2 = entry.isDirectory() || entry.isSymbolicLink() && (await stat5(path)).isDirectory();
-    if (isDir2) for (const file of await listFiles(path)) out.push(file);
+    const led = entry.isSymbolicLink() ? await stat5(path).catch(() => void 0) : void 0;
+    if (entry.isSymbolicLink() && !led) continue;
+    if (entry.isDirectory() || led?.isDirectory()) for (const file of await listFiles(path)) out.push(file);
     else out.push(path);
   }
   return out;

@@ -13004,8 +13004,9 @@ async function listFiles(dir) {
   for (const entry of await readdir2(dir, { withFileTypes: true })) {
     if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
     const path = join7(dir, entry.name);
-    const isDir = entry.isDirectory() || entry.isSymbolicLink() && (await stat2(path)).isDirectory();
-    if (isDir) for (const file of await listFiles(path)) out.push(file);
+    const led = entry.isSymbolicLink() ? await stat2(path).catch(() => void 0) : void 0;
+    if (entry.isSymbolicLink() && !led) continue;
+    if (entry.isDirectory() || led?.isDirectory()) for (const file of await listFiles(path)) out.push(file);
     else out.push(path);
   }
   return out;

@@ -222,8 +222,11 @@ async function listFiles(dir: string): Promise<string[]> {
     // DVC's default ignores (`.git`, `.hg`, `.dvc`) hold at any depth.
     if (entry.name === '.git' || entry.name === '.hg' || entry.name === '.dvc') continue;
     const path = join(dir, entry.name);
-    const isDir = entry.isDirectory() || (entry.isSymbolicLink() && (await stat(path)).isDirectory());
-    if (isDir) for (const file of await listFiles(path)) out.push(file);
+    // A link to nothing (dangling, or round a loop of links, whose stat fails with ELOOP) holds no file: left out, as the
+    // folder's hash leaves it out (hashDir), where its raw ELOOP stopped the save.
+    const led = entry.isSymbolicLink() ? await stat(path).catch(() => undefined) : undefined;
+    if (entry.isSymbolicLink() && !led) continue;
+    if (entry.isDirectory() || led?.isDirectory()) for (const file of await listFiles(path)) out.push(file);
     else out.push(path);
   }
   return out;
