@@ -8880,7 +8880,7 @@ function directionsFrom(node, origin, lineOf2) {
 
 // src/run.ts
 import { existsSync as existsSync8 } from "node:fs";
-import { join as join30, posix as posix20 } from "node:path";
+import { join as join30, posix as posix21 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -18172,7 +18172,7 @@ function asMapping(value, file) {
 // src/pipeline/restore.ts
 import { existsSync as existsSync3 } from "node:fs";
 import { readFile as readFile5, stat as stat7 } from "node:fs/promises";
-import { join as join15, posix as posix8 } from "node:path";
+import { join as join15, posix as posix9 } from "node:path";
 
 // src/dvc/data/cache.ts
 import { closeSync as closeSync2, createReadStream, fchmodSync, mkdirSync, openSync as openSync2, renameSync, rmSync, writevSync } from "node:fs";
@@ -18453,10 +18453,12 @@ import { basename as basename4, dirname as dirname5, join as join10, relative as
 
 // src/workspace/output-place.ts
 import { lstatSync as lstatSync2, realpathSync as realpathSync3 } from "node:fs";
-import { join as join9, sep as sep5 } from "node:path";
+import { join as join9, posix as posix6, sep as sep5 } from "node:path";
 var OWN_FOLDERS = { ".git": "git's own files", ".dvc": "DVC's own files" };
 function outputPlaceRefused(root, path) {
-  const parts = path.split("/").filter((part) => part && part !== ".");
+  const normal = posix6.normalize(path);
+  if (normal === ".." || normal.startsWith("../") || posix6.isAbsolute(normal)) return "it is outside the project";
+  const parts = normal.split("/").filter((part) => part && part !== ".");
   const own = parts.find((part) => OWN_FOLDERS[part.toLowerCase()]);
   if (own) return `it is inside ${own}/, which holds ${OWN_FOLDERS[own.toLowerCase()]}`;
   let realRoot;
@@ -19829,12 +19831,12 @@ async function remotePresence(remote, keys) {
 
 // src/pipeline/status.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { join as join14, posix as posix7, relative as relative5, resolve as resolve3, dirname as dirname7 } from "node:path";
+import { join as join14, posix as posix8, relative as relative5, resolve as resolve3, dirname as dirname7 } from "node:path";
 
 // src/pipeline/hash.ts
 import { closeSync as closeSync3, constants as constants3, fstatSync as fstatSync2, openSync as openSync3, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync4 } from "node:fs";
 import { open as open4, stat as stat6 } from "node:fs/promises";
-import { join as join12, posix as posix6, sep as sep7 } from "node:path";
+import { join as join12, posix as posix7, sep as sep7 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var SMALL_FILE = 1024 * 1024;
 var YIELD_EVERY = 512;
@@ -19908,7 +19910,7 @@ async function hashDir(root, rel, ignore, name, state) {
     const absDir = join12(root, ...relDir.split("/"));
     const names = readdirSync2(absDir, { withFileTypes: true });
     if (names.some((d) => d.name === ".dvcignore")) {
-      throw new UserError(`'${posix6.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
+      throw new UserError(`'${posix7.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
     }
     const ignored = ignore.childMatcher(relDir);
     const below = (child) => relDir ? `${relDir}/${child}` : child;
@@ -20154,7 +20156,7 @@ var Workspace = class {
     const key2 = `${name}\0${path}`;
     let p = this.hashes.get(key2);
     if (!p) {
-      const rel = posix7.normalize(posix7.join(this.prefix || ".", path));
+      const rel = posix8.normalize(posix8.join(this.prefix || ".", path));
       if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
       this.state ??= HashState.open(this.root);
       p = this.state.then((state) => hashPath(this.root, rel, this.ignore, name, state));
@@ -20176,7 +20178,7 @@ var Workspace = class {
   }
   /** A project path as a path from the DVC root, where `.dvc` files and the data layer name it. */
   rootPath(path) {
-    return posix7.normalize(posix7.join(this.prefix || ".", path));
+    return posix8.normalize(posix8.join(this.prefix || ".", path));
   }
   existsAtRoot(rootPath) {
     return existsSync2(join14(this.root, ...rootPath.split("/")));
@@ -20557,7 +20559,7 @@ var PipelineData = class _PipelineData {
       const rel = ws.rootPath(project(out.path));
       const refused = outputPlaceRefused(ws.root, rel);
       if (refused) throw new DataError(`output '${rel}': ${refused}; not saved to the cache`);
-      if ((await stat7(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix8.join(rel, p), false));
+      if ((await stat7(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix9.join(rel, p), false));
       else await this.cache.addFile(abs);
     }
   }
@@ -21681,7 +21683,7 @@ function exactDiffValue(row3) {
 
 // src/plots/collect.ts
 import { isAscii } from "node:buffer";
-import { posix as posix13 } from "node:path";
+import { posix as posix14 } from "node:path";
 
 // src/workspace/glob.ts
 function globToRegExp(glob) {
@@ -21742,15 +21744,15 @@ function lttbIndices(xs, ys, threshold) {
 }
 
 // src/plots/data.ts
-import { posix as posix10 } from "node:path";
+import { posix as posix11 } from "node:path";
 
 // src/plots/image.ts
-import { posix as posix9 } from "node:path";
+import { posix as posix10 } from "node:path";
 var KIND_OF_EXTENSION = { ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".svg": "SVG" };
 var IMAGE_EXTENSIONS = Object.keys(KIND_OF_EXTENSION);
 var EXTENSION_OF_KIND = { PNG: ".png", JPEG: ".jpg", GIF: ".gif", SVG: ".svg" };
 function imageProblem(path, bytes) {
-  const expected2 = KIND_OF_EXTENSION[posix9.extname(path).toLowerCase()];
+  const expected2 = KIND_OF_EXTENSION[posix10.extname(path).toLowerCase()];
   if (!expected2) return null;
   if (!bytes.length) return `${path} is empty (0 bytes)`;
   const actual = sniff(bytes);
@@ -21774,7 +21776,7 @@ function startText(b) {
 
 // src/plots/data.ts
 function parsePlotData(path, text2, header = true) {
-  const ext = posix10.extname(path).toLowerCase();
+  const ext = posix11.extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".tsv") {
     const table2 = new PlotTable(scanDelimited(path, text2, ext === ".tsv" ? "	" : ","), header);
     const dagshub = header && isExactLoggerHeader(table2.names);
@@ -22585,7 +22587,7 @@ function isRecord2(value) {
 }
 
 // src/plots/find-template.ts
-import { posix as posix11 } from "node:path";
+import { posix as posix12 } from "node:path";
 
 // src/plots/types.ts
 var BUILTIN_TEMPLATES = [
@@ -22631,10 +22633,10 @@ function inTemplateDir(name) {
   return path;
 }
 function normalName(name) {
-  return posix11.normalize(name.replace(/\\/g, "/")).replace(/^\.\//, "");
+  return posix12.normalize(name.replace(/\\/g, "/")).replace(/^\.\//, "");
 }
 function withJsonSuffix(name) {
-  const ext = posix11.extname(name);
+  const ext = posix12.extname(name);
   return `${ext ? name.slice(0, -ext.length) : name}.json`;
 }
 
@@ -22658,7 +22660,7 @@ function inUnits(label2, power) {
 }
 
 // src/plots/definitions.ts
-import { posix as posix12 } from "node:path";
+import { posix as posix13 } from "node:path";
 var DATA_EXTENSIONS = [".json", ".yaml", ".yml", ".csv", ".tsv"];
 function plotsFromDvcDoc(doc, file = "dvc.yaml") {
   const out = { definitions: [], errors: [] };
@@ -22668,7 +22670,7 @@ function plotsFromDvcDoc(doc, file = "dvc.yaml") {
   }
   asList(doc.plots).forEach((entry, i) => add2(out, () => topLevelEntry(entry, `${file} plots[${i}]`)));
   out.definitions = oncePerId(out.definitions);
-  const ids = out.definitions.map((d) => d.sources.some((s) => s.file === d.id) ? d.id : normalise(posix12.join(posix12.dirname(file), d.id)));
+  const ids = out.definitions.map((d) => d.sources.some((s) => s.file === d.id) ? d.id : normalise(posix13.join(posix13.dirname(file), d.id)));
   for (const d of out.definitions) d.topLevelIds = ids;
   const drawn = new Set(out.definitions.flatMap((d) => d.sources.map((s) => s.file)));
   const stages = isRecord3(doc.stages) ? doc.stages : {};
@@ -22724,7 +22726,7 @@ function topLevelEntry(entry, origin) {
   return fromPath(normalise(id), p, origin);
 }
 function stageEntry(entry, wdir, origin) {
-  const prefix = (path2) => normalise(posix12.join(normalise(wdir), path2));
+  const prefix = (path2) => normalise(posix13.join(normalise(wdir), path2));
   if (typeof entry === "string") return fromPath(prefix(entry), {}, origin);
   if (!isRecord3(entry) || Object.keys(entry).length !== 1) {
     throw new DefinitionError("plots", `${origin}: expected a path or {path: properties}, got ${describe2(entry)}.`);
@@ -22746,7 +22748,7 @@ function fromYDict(id, p, origin) {
   return { id, sources: withX(ys, p.x, id, origin), ...common(id, p, origin), image: false };
 }
 function fromPath(path, p, origin) {
-  const image = IMAGE_EXTENSIONS.includes(posix12.extname(path).toLowerCase());
+  const image = IMAGE_EXTENSIONS.includes(posix13.extname(path).toLowerCase());
   const sources = withX([{ file: path, fields: fieldList(p.y, path, origin, "y") }], p.x, path, origin);
   return { id: path, sources, ...common(path, p, origin), image };
 }
@@ -22810,7 +22812,7 @@ function optionalString(value, id, origin, key2) {
   throw new DefinitionError(id, `${origin} (${id}): \`${key2}\` must be a string.`);
 }
 function normalise(path) {
-  return posix12.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
+  return posix13.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
 }
 function describe2(value) {
   return value === null ? "null" : Array.isArray(value) ? "a list" : typeof value === "object" ? "a mapping" : JSON.stringify(value);
@@ -23375,7 +23377,7 @@ async function expandDirectory(def, tree, baseTree) {
   if (all.includes(def.id)) return [def];
   const extensions = [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS];
   const under = (f) => f.startsWith(`${def.id}/`);
-  const inside = (f) => under(f) && extensions.includes(posix13.extname(f).toLowerCase());
+  const inside = (f) => under(f) && extensions.includes(posix14.extname(f).toLowerCase());
   const found = [.../* @__PURE__ */ new Set([...all.filter(inside), ...baseTree ? (await baseTree.list()).filter(inside) : []])].sort();
   if (!found.length && (all.some(under) || await isFolder(tree, def.id))) {
     return `${def.id}: a folder without plot data or images in it (expected ${extensions.join(", ")} files)`;
@@ -23383,7 +23385,7 @@ async function expandDirectory(def, tree, baseTree) {
   if (!found.length) return [def];
   const files = found.filter((file) => closestParent(file, def.topLevelIds ?? [def.id]) === def.id);
   return files.map((file) => {
-    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS.includes(posix13.extname(file).toLowerCase()) };
+    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS.includes(posix14.extname(file).toLowerCase()) };
   });
 }
 function closestParent(path, parents) {
@@ -23466,7 +23468,7 @@ function preparedImage(def, title2, head, base, request, notThere) {
   if (headProblem && (!base || baseProblem)) throw new PlotDataError(headProblem);
   if (headProblem) {
     const notes2 = [`head (${request.headLabel}): ${headProblem}: showing ${request.base.label}'s`];
-    return { kind: "image", id: def.id, title: title2, origin: def.origin, head: null, base, ext: posix13.extname(file).toLowerCase(), notes: notes2 };
+    return { kind: "image", id: def.id, title: title2, origin: def.origin, head: null, base, ext: posix14.extname(file).toLowerCase(), notes: notes2 };
   }
   const notes = [];
   if (baseProblem) {
@@ -23476,7 +23478,7 @@ function preparedImage(def, title2, head, base, request, notThere) {
   else if (!head) notes.push(`no image at the head (${request.headLabel}): showing ${request.base.label}'s`);
   else if (def.only === "head" && request.base) notes.push(`not in dvc.yaml at the base (${request.base.label})`);
   else if (request.base && !base) notes.push(`no image at the base (${request.base.label})`);
-  return { kind: "image", id: def.id, title: title2, origin: def.origin, head, base: baseProblem ? null : base, ext: posix13.extname(file).toLowerCase(), notes };
+  return { kind: "image", id: def.id, title: title2, origin: def.origin, head, base: baseProblem ? null : base, ext: posix14.extname(file).toLowerCase(), notes };
 }
 async function readFiles2(def, read, cache, onError) {
   const files = /* @__PURE__ */ new Map();
@@ -23924,7 +23926,7 @@ async function drawTrends(plans, request, getRenderer) {
 
 // src/publish/github/checks.ts
 import { realpath as realpath3 } from "node:fs/promises";
-import { posix as posix14, relative as relative7, sep as sep9 } from "node:path";
+import { posix as posix15, relative as relative7, sep as sep9 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -24896,7 +24898,7 @@ var GateCheckPublisher = class extends CheckRunTarget {
         line = r.source.line;
       }
       if (!path) continue;
-      out.push({ path: prefix ? posix14.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r) });
+      out.push({ path: prefix ? posix15.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r) });
     }
     return out;
   }
@@ -25702,7 +25704,7 @@ import { appendFile as appendFile2 } from "node:fs/promises";
 
 // src/publish/github/publisher.ts
 import { lstat as lstat5, readFile as readFile7 } from "node:fs/promises";
-import { join as join21, posix as posix15 } from "node:path";
+import { join as join21, posix as posix16 } from "node:path";
 
 // src/publish/github/branch-commit.ts
 var DEFAULT_REF_RETRY = { deadlineMs: 6e4, firstDelayMs: 250, maxDelayMs: 8e3 };
@@ -26325,7 +26327,7 @@ async function readImages(baseDir, rels, log) {
       log.warning(`${problem}; not uploaded.`);
       continue;
     }
-    let name = posix15.basename(rel).replace(/[^\w.-]+/g, "-");
+    let name = posix16.basename(rel).replace(/[^\w.-]+/g, "-");
     while (names.has(name)) name = `x-${name}`;
     names.add(name);
     files.push({ rel, name, bytes });
@@ -26455,9 +26457,9 @@ import { join as join25 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/pipeline/dag.ts
-import { posix as posix16 } from "node:path";
+import { posix as posix17 } from "node:path";
 function projectPath3(stage2, p) {
-  return posix16.normalize(posix16.join(stage2.wdir, p.replace(/\\/g, "/"))).replace(/\/$/, "");
+  return posix17.normalize(posix17.join(stage2.wdir, p.replace(/\\/g, "/"))).replace(/\/$/, "");
 }
 function isAbsolute3(p) {
   return /^[\\/]/.test(p) || /^[A-Za-z]:[\\/]/.test(p);
@@ -26576,8 +26578,8 @@ function stageAddress(file, name) {
 function projectDag(pipelines) {
   const stages = [];
   for (const p of pipelines) {
-    const dir = posix16.dirname(p.file);
-    for (const [name, node] of p.dag.nodes) stages.push({ ...node.stage, name: stageAddress(p.file, name), wdir: posix16.join(dir, node.stage.wdir) });
+    const dir = posix17.dirname(p.file);
+    for (const [name, node] of p.dag.nodes) stages.push({ ...node.stage, name: stageAddress(p.file, name), wdir: posix17.join(dir, node.stage.wdir) });
   }
   return buildDag(stages);
 }
@@ -27211,12 +27213,12 @@ function stageEnvironment(env) {
 var running2 = /* @__PURE__ */ new Set();
 var forwarding = false;
 function spawnStage(file, args, options2) {
-  const posix22 = process.platform !== "win32";
-  const child = spawn4(file, args, { ...options2, detached: posix22 });
+  const posix23 = process.platform !== "win32";
+  const child = spawn4(file, args, { ...options2, detached: posix23 });
   running2.add(child);
   child.on("close", () => running2.delete(child));
   child.on("error", () => running2.delete(child));
-  if (posix22 && !forwarding) {
+  if (posix23 && !forwarding) {
     forwarding = true;
     for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
   }
@@ -27277,7 +27279,7 @@ function stageCommands(cmd) {
 
 // src/pipeline/gitignore.ts
 import { appendFile as appendFile3, readFile as readFile9, realpath as realpath4 } from "node:fs/promises";
-import { join as join24, posix as posix17, relative as relative8, sep as sep10 } from "node:path";
+import { join as join24, posix as posix18, relative as relative8, sep as sep10 } from "node:path";
 async function ignoreOutput(cwd, path) {
   const refused = outputPlaceRefused(cwd, path);
   if (refused) throw new UserError(`output '${path}': ${refused}; no .gitignore is written there`);
@@ -27289,19 +27291,19 @@ async function ignoreOutput(cwd, path) {
     );
   }
   if (await gitIgnores(cwd, named3)) return;
-  const gitignore = posix17.join(posix17.dirname(named3), ".gitignore");
+  const gitignore = posix18.join(posix18.dirname(named3), ".gitignore");
   const file = join24(cwd, ...gitignore.split("/"));
   const before = await readFile9(file, "utf8").catch(() => "");
-  await appendFile3(file, `${before && !before.endsWith("\n") ? "\n" : ""}/${escapePattern(posix17.basename(path))}
+  await appendFile3(file, `${before && !before.endsWith("\n") ? "\n" : ""}/${escapePattern(posix18.basename(path))}
 `);
 }
 async function asGitNamesIt(cwd, path) {
-  const folder = posix17.dirname(path);
+  const folder = posix18.dirname(path);
   if (folder === ".") return path;
   const here = await realpath4(cwd);
   const real = await realpath4(join24(cwd, ...folder.split("/"))).catch(() => null);
   if (!real || real === join24(here, ...folder.split("/"))) return path;
-  return posix17.join(relative8(here, real).split(sep10).join("/") || ".", posix17.basename(path));
+  return posix18.join(relative8(here, real).split(sep10).join("/") || ".", posix18.basename(path));
 }
 function escapePattern(name) {
   return name.replace(/[[\]!*#?]/g, (c) => `\\${c}`);
@@ -27991,7 +27993,7 @@ function capitalize(text2) {
 }
 
 // src/values/collect.ts
-import { posix as posix18 } from "node:path";
+import { posix as posix19 } from "node:path";
 import { isAscii as isAscii2 } from "node:buffer";
 
 // src/dvc/files.ts
@@ -28328,7 +28330,7 @@ function unnamedNote(sides, which, path, name) {
   const file = ancestorIn(path, which === "a" ? sides.pathsA : sides.pathsB);
   if (file !== null) return `not present at ${name} (${file} is a file there)`;
   if (named3.folders.has(path)) return `a folder at ${name}: its files are compared under their own paths`;
-  const unloaded = side.unloadedDvcYamls.find((file2) => posix18.dirname(file2) === "." || path.startsWith(`${posix18.dirname(file2)}/`));
+  const unloaded = side.unloadedDvcYamls.find((file2) => posix19.dirname(file2) === "." || path.startsWith(`${posix19.dirname(file2)}/`));
   if (unloaded) {
     noteNotKnownAtBase(sides, which, path, `${unloaded} at the base (${name}) does not load: ${loadErrorOf(side, unloaded)}`);
     return notKnownNote(name, `${unloaded} does not load there`);
@@ -28861,7 +28863,7 @@ async function countLines(git, base, metrics) {
 }
 
 // src/causes/base-status.ts
-import { posix as posix19 } from "node:path";
+import { posix as posix20 } from "node:path";
 async function baseStaleness(git, base, options2, metricsFiles) {
   if (!base) return { stages: /* @__PURE__ */ new Map(), files: /* @__PURE__ */ new Map(), unknown: /* @__PURE__ */ new Map() };
   const tree = commitTree(git, base.sha, base.label, options2.budget ? { budget: options2.budget } : {});
@@ -28925,7 +28927,7 @@ async function reasonsAtBase(tree, project, pipeline2, stage2, locked) {
   return reasons;
 }
 async function hashAtBase(tree, project, pipeline2, path, entry) {
-  const local = posix19.relative(pipeline2.dvc.dir || ".", path);
+  const local = posix20.relative(pipeline2.dvc.dir || ".", path);
   const producer = pipeline2.dag.producerOf(local);
   if (producer !== void 0) return pipeline2.lock.get(producer)?.outs.find((o) => o.path === local)?.md5 ?? null;
   for (const file of project.dvcFiles) for (const out of file.outs) if (out.path === path) return out.md5;
@@ -28947,7 +28949,7 @@ function filesOfStaleStages(project, stale, metricsFiles) {
       continue;
     }
     for (const file of metricsFiles) {
-      const producer = dag.producerOf(posix19.relative(dvc.dir || ".", file));
+      const producer = dag.producerOf(posix20.relative(dvc.dir || ".", file));
       if (producer === void 0) continue;
       const feeding = /* @__PURE__ */ new Set([producer]);
       for (const s of feeding) for (const u of dag.upstream.get(s) ?? []) feeding.add(u);
@@ -30659,7 +30661,7 @@ async function staleStages(workspace, tree, projects, data, metricsFiles, log, r
 }
 function writtenByStages(project, metricsFiles, why) {
   const outs = project.dvcYamls.flatMap((d) => d.stages.flatMap((stage2) => stage2.outs.map((o) => joinPath(d.dir, projectPath3(stage2, o.path)))));
-  const unloaded = project.errors.filter((e) => isDvcYaml(e.file)).map((e) => posix20.dirname(e.file));
+  const unloaded = project.errors.filter((e) => isDvcYaml(e.file)).map((e) => posix21.dirname(e.file));
   const under = (file, folder) => folder === "." || folder === "" || file === folder || file.startsWith(`${folder}/`);
   const written = metricsFiles.filter(
     (file) => outs.some((out) => file === out || file.startsWith(`${out}/`)) || unloaded.some((folder) => under(file, folder))
@@ -30728,7 +30730,7 @@ async function stagesNotRun(pipeline2, workspace, tree, projects, data, metricsF
   return { stale, unknown, staleAtHead, staleWhy, freshnessUnknown };
 }
 function producerIn(pipeline2, file) {
-  return pipeline2.dag.producerOf(posix20.relative(posix20.dirname(pipeline2.file), file));
+  return pipeline2.dag.producerOf(posix21.relative(posix21.dirname(pipeline2.file), file));
 }
 function projectGraph(pipelines) {
   try {
@@ -30736,7 +30738,7 @@ function projectGraph(pipelines) {
   } catch {
     const stages = pipelines.flatMap(
       (p) => [...p.dag.nodes].map(([name, node]) => {
-        const fromRoot = (path) => posix20.normalize(posix20.join(posix20.dirname(p.file), path));
+        const fromRoot = (path) => posix21.normalize(posix21.join(posix21.dirname(p.file), path));
         return { address: stageAddress(p.file, name), deps: node.deps.map(fromRoot), outs: node.outs.map(fromRoot) };
       })
     );
@@ -31187,7 +31189,7 @@ async function dataDiffIn(git, args, root) {
 }
 
 // src/commands/values-diff.ts
-import { posix as posix21, relative as relative11, resolve as resolve10, sep as sep13 } from "node:path";
+import { posix as posix22, relative as relative11, resolve as resolve10, sep as sep13 } from "node:path";
 function parseValuesDiffArgs(args, kind) {
   const parsed = parseDvcStyleArgs(args, {
     flags: ["--json", "--md", "--all", "--no-path", ...kind === "params" ? ["--deps"] : []],
@@ -31258,7 +31260,7 @@ async function valuesDiffIn(git, kind, args, workspace, here) {
     return 1;
   }
   const files = comparison[kind];
-  if (here) for (const file of files) file.path = posix21.relative(here, file.path);
+  if (here) for (const file of files) file.path = posix22.relative(here, file.path);
   const failed2 = new Set(comparison.errors.map((e) => e.rev));
   const revs = [.../* @__PURE__ */ new Set([args.aRev, args.bRev, ...failed2])].filter((rev) => failed2.has(rev));
   if (revs.length) writeError(`mlreport: failed to load some ${kind} for following revisions: '${revs.join(", ")}'.

@@ -13363,10 +13363,12 @@ function asMapping(value, file) {
 
 // src/workspace/output-place.ts
 import { lstatSync as lstatSync2, realpathSync as realpathSync3 } from "node:fs";
-import { join as join6, sep as sep3 } from "node:path";
+import { join as join6, posix as posix5, sep as sep3 } from "node:path";
 var OWN_FOLDERS = { ".git": "git's own files", ".dvc": "DVC's own files" };
 function outputPlaceRefused(root, path) {
-  const parts = path.split("/").filter((part) => part && part !== ".");
+  const normal = posix5.normalize(path);
+  if (normal === ".." || normal.startsWith("../") || posix5.isAbsolute(normal)) return "it is outside the project";
+  const parts = normal.split("/").filter((part) => part && part !== ".");
   const own = parts.find((part) => OWN_FOLDERS[part.toLowerCase()]);
   if (own) return `it is inside ${own}/, which holds ${OWN_FOLDERS[own.toLowerCase()]}`;
   let realRoot;
@@ -13404,9 +13406,9 @@ function entryAt(full) {
 }
 
 // src/pipeline/dag.ts
-import { posix as posix5 } from "node:path";
+import { posix as posix6 } from "node:path";
 function projectPath3(stage, p) {
-  return posix5.normalize(posix5.join(stage.wdir, p.replace(/\\/g, "/"))).replace(/\/$/, "");
+  return posix6.normalize(posix6.join(stage.wdir, p.replace(/\\/g, "/"))).replace(/\/$/, "");
 }
 function isAbsolute3(p) {
   return /^[\\/]/.test(p) || /^[A-Za-z]:[\\/]/.test(p);
@@ -13525,8 +13527,8 @@ function stageAddress(file, name) {
 function projectDag(pipelines) {
   const stages = [];
   for (const p of pipelines) {
-    const dir = posix5.dirname(p.file);
-    for (const [name, node] of p.dag.nodes) stages.push({ ...node.stage, name: stageAddress(p.file, name), wdir: posix5.join(dir, node.stage.wdir) });
+    const dir = posix6.dirname(p.file);
+    for (const [name, node] of p.dag.nodes) stages.push({ ...node.stage, name: stageAddress(p.file, name), wdir: posix6.join(dir, node.stage.wdir) });
   }
   return buildDag(stages);
 }
@@ -14309,12 +14311,12 @@ function stageEnvironment(env) {
 var running = /* @__PURE__ */ new Set();
 var forwarding = false;
 function spawnStage(file, args, options) {
-  const posix21 = process.platform !== "win32";
-  const child = spawn4(file, args, { ...options, detached: posix21 });
+  const posix22 = process.platform !== "win32";
+  const child = spawn4(file, args, { ...options, detached: posix22 });
   running.add(child);
   child.on("close", () => running.delete(child));
   child.on("error", () => running.delete(child));
-  if (posix21 && !forwarding) {
+  if (posix22 && !forwarding) {
     forwarding = true;
     for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
   }
@@ -14375,12 +14377,12 @@ function stageCommands(cmd) {
 
 // src/pipeline/status.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { join as join11, posix as posix7, relative as relative2, resolve as resolve3, dirname as dirname4 } from "node:path";
+import { join as join11, posix as posix8, relative as relative2, resolve as resolve3, dirname as dirname4 } from "node:path";
 
 // src/pipeline/hash.ts
 import { closeSync as closeSync3, constants as constants4, fstatSync as fstatSync2, openSync as openSync3, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync4 } from "node:fs";
 import { open as open3, stat as stat4 } from "node:fs/promises";
-import { join as join9, posix as posix6, sep as sep4 } from "node:path";
+import { join as join9, posix as posix7, sep as sep4 } from "node:path";
 
 // src/dvc/data/hash.ts
 var DOS2UNIX_CHUNK = 1024 * 1024;
@@ -14550,7 +14552,7 @@ async function hashDir(root, rel, ignore, name, state) {
     const absDir = join9(root, ...relDir.split("/"));
     const names = readdirSync2(absDir, { withFileTypes: true });
     if (names.some((d) => d.name === ".dvcignore")) {
-      throw new UserError(`'${posix6.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
+      throw new UserError(`'${posix7.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
     }
     const ignored = ignore.childMatcher(relDir);
     const below = (child) => relDir ? `${relDir}/${child}` : child;
@@ -14796,7 +14798,7 @@ var Workspace = class {
     const key2 = `${name}\0${path}`;
     let p = this.hashes.get(key2);
     if (!p) {
-      const rel = posix7.normalize(posix7.join(this.prefix || ".", path));
+      const rel = posix8.normalize(posix8.join(this.prefix || ".", path));
       if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
       this.state ??= HashState.open(this.root);
       p = this.state.then((state) => hashPath(this.root, rel, this.ignore, name, state));
@@ -14818,7 +14820,7 @@ var Workspace = class {
   }
   /** A project path as a path from the DVC root, where `.dvc` files and the data layer name it. */
   rootPath(path) {
-    return posix7.normalize(posix7.join(this.prefix || ".", path));
+    return posix8.normalize(posix8.join(this.prefix || ".", path));
   }
   existsAtRoot(rootPath) {
     return existsSync4(join11(this.root, ...rootPath.split("/")));
@@ -15038,7 +15040,7 @@ function trackedFiles(project) {
 // src/pipeline/restore.ts
 import { existsSync as existsSync5 } from "node:fs";
 import { readFile as readFile4, stat as stat9 } from "node:fs/promises";
-import { join as join15, posix as posix8 } from "node:path";
+import { join as join15, posix as posix9 } from "node:path";
 
 // src/dvc/data/cache.ts
 import { closeSync as closeSync4, createReadStream, fchmodSync, mkdirSync, openSync as openSync4, renameSync, rmSync, writevSync } from "node:fs";
@@ -16764,7 +16766,7 @@ var PipelineData = class _PipelineData {
       const rel = ws.rootPath(project(out.path));
       const refused = outputPlaceRefused(ws.root, rel);
       if (refused) throw new DataError(`output '${rel}': ${refused}; not saved to the cache`);
-      if ((await stat9(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix8.join(rel, p), false));
+      if ((await stat9(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix9.join(rel, p), false));
       else await this.cache.addFile(abs);
     }
   }
@@ -16882,7 +16884,7 @@ function restorableOuts(stage, lock, status, ws, project) {
 
 // src/pipeline/gitignore.ts
 import { appendFile as appendFile2, readFile as readFile5, realpath as realpath2 } from "node:fs/promises";
-import { join as join16, posix as posix9, relative as relative5, sep as sep7 } from "node:path";
+import { join as join16, posix as posix10, relative as relative5, sep as sep7 } from "node:path";
 async function ignoreOutput(cwd, path) {
   const refused = outputPlaceRefused(cwd, path);
   if (refused) throw new UserError(`output '${path}': ${refused}; no .gitignore is written there`);
@@ -16894,19 +16896,19 @@ async function ignoreOutput(cwd, path) {
     );
   }
   if (await gitIgnores(cwd, named3)) return;
-  const gitignore = posix9.join(posix9.dirname(named3), ".gitignore");
+  const gitignore = posix10.join(posix10.dirname(named3), ".gitignore");
   const file = join16(cwd, ...gitignore.split("/"));
   const before = await readFile5(file, "utf8").catch(() => "");
-  await appendFile2(file, `${before && !before.endsWith("\n") ? "\n" : ""}/${escapePattern(posix9.basename(path))}
+  await appendFile2(file, `${before && !before.endsWith("\n") ? "\n" : ""}/${escapePattern(posix10.basename(path))}
 `);
 }
 async function asGitNamesIt(cwd, path) {
-  const folder = posix9.dirname(path);
+  const folder = posix10.dirname(path);
   if (folder === ".") return path;
   const here = await realpath2(cwd);
   const real = await realpath2(join16(cwd, ...folder.split("/"))).catch(() => null);
   if (!real || real === join16(here, ...folder.split("/"))) return path;
-  return posix9.join(relative5(here, real).split(sep7).join("/") || ".", posix9.basename(path));
+  return posix10.join(relative5(here, real).split(sep7).join("/") || ".", posix10.basename(path));
 }
 function escapePattern(name) {
   return name.replace(/[[\]!*#?]/g, (c) => `\\${c}`);
@@ -18332,7 +18334,7 @@ function checkStoreBranch(branch, origin, orElse = "") {
 
 // src/config/project-root.ts
 import { realpath as realpath4, stat as stat10 } from "node:fs/promises";
-import { dirname as dirname8, join as join19, posix as posix10, relative as relative6, sep as sep8 } from "node:path";
+import { dirname as dirname8, join as join19, posix as posix11, relative as relative6, sep as sep8 } from "node:path";
 var PROJECT_FILES2 = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
   const real = await realpath4(start).catch(() => null);
@@ -18350,7 +18352,7 @@ async function findProjectRoot(start, what, written = start) {
 }
 async function projectRootAt(git, sha2, start) {
   const chain = [];
-  for (let dir = start.split("/").filter(Boolean).join("/"); ; dir = posix10.dirname(dir)) {
+  for (let dir = start.split("/").filter(Boolean).join("/"); ; dir = posix11.dirname(dir)) {
     chain.push(dir === "." ? "" : dir);
     if (dir === "." || dir === "") break;
   }
@@ -21080,7 +21082,7 @@ function insideFolder(path) {
 
 // src/publish/github/checks.ts
 import { realpath as realpath5 } from "node:fs/promises";
-import { posix as posix11, relative as relative9, sep as sep11 } from "node:path";
+import { posix as posix12, relative as relative9, sep as sep11 } from "node:path";
 
 // src/publish/github/failure.ts
 function answeredStatus(error2) {
@@ -21384,7 +21386,7 @@ var GateCheckPublisher = class extends CheckRunTarget {
         line = r.source.line;
       }
       if (!path) continue;
-      out.push({ path: prefix ? posix11.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r) });
+      out.push({ path: prefix ? posix12.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r) });
     }
     return out;
   }
@@ -21413,7 +21415,7 @@ function stripEmoji(text2) {
 
 // src/publish/github/publisher.ts
 import { lstat as lstat5, readFile as readFile8 } from "node:fs/promises";
-import { join as join22, posix as posix13 } from "node:path";
+import { join as join22, posix as posix14 } from "node:path";
 
 // src/publish/github/branch-commit.ts
 var DEFAULT_REF_RETRY = { deadlineMs: 6e4, firstDelayMs: 250, maxDelayMs: 8e3 };
@@ -21966,12 +21968,12 @@ async function reportFiles(outDir, report2, log) {
 }
 
 // src/plots/image.ts
-import { posix as posix12 } from "node:path";
+import { posix as posix13 } from "node:path";
 var KIND_OF_EXTENSION = { ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".svg": "SVG" };
 var IMAGE_EXTENSIONS = Object.keys(KIND_OF_EXTENSION);
 var EXTENSION_OF_KIND = { PNG: ".png", JPEG: ".jpg", GIF: ".gif", SVG: ".svg" };
 function imageProblem(path, bytes) {
-  const expected2 = KIND_OF_EXTENSION[posix12.extname(path).toLowerCase()];
+  const expected2 = KIND_OF_EXTENSION[posix13.extname(path).toLowerCase()];
   if (!expected2) return null;
   if (!bytes.length) return `${path} is empty (0 bytes)`;
   const actual = sniff(bytes);
@@ -22184,7 +22186,7 @@ async function readImages(baseDir, rels, log) {
       log.warning(`${problem}; not uploaded.`);
       continue;
     }
-    let name = posix13.basename(rel).replace(/[^\w.-]+/g, "-");
+    let name = posix14.basename(rel).replace(/[^\w.-]+/g, "-");
     while (names.has(name)) name = `x-${name}`;
     names.add(name);
     files.push({ rel, name, bytes });
@@ -22275,7 +22277,7 @@ var ANNOTATION_MESSAGE_LIMIT = 6e4;
 
 // src/run.ts
 import { existsSync as existsSync10 } from "node:fs";
-import { join as join31, posix as posix20 } from "node:path";
+import { join as join31, posix as posix21 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -26187,7 +26189,7 @@ function exactDiffValue(row3) {
 
 // src/plots/collect.ts
 import { isAscii } from "node:buffer";
-import { posix as posix17 } from "node:path";
+import { posix as posix18 } from "node:path";
 
 // src/workspace/glob.ts
 function globToRegExp(glob) {
@@ -26248,9 +26250,9 @@ function lttbIndices(xs, ys, threshold) {
 }
 
 // src/plots/data.ts
-import { posix as posix14 } from "node:path";
+import { posix as posix15 } from "node:path";
 function parsePlotData(path, text2, header = true) {
-  const ext = posix14.extname(path).toLowerCase();
+  const ext = posix15.extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".tsv") {
     const table2 = new PlotTable(scanDelimited(path, text2, ext === ".tsv" ? "	" : ","), header);
     const dagshub = header && isExactLoggerHeader(table2.names);
@@ -27061,7 +27063,7 @@ function isRecord2(value) {
 }
 
 // src/plots/find-template.ts
-import { posix as posix15 } from "node:path";
+import { posix as posix16 } from "node:path";
 
 // src/plots/types.ts
 var BUILTIN_TEMPLATES = [
@@ -27107,10 +27109,10 @@ function inTemplateDir(name) {
   return path;
 }
 function normalName(name) {
-  return posix15.normalize(name.replace(/\\/g, "/")).replace(/^\.\//, "");
+  return posix16.normalize(name.replace(/\\/g, "/")).replace(/^\.\//, "");
 }
 function withJsonSuffix(name) {
-  const ext = posix15.extname(name);
+  const ext = posix16.extname(name);
   return `${ext ? name.slice(0, -ext.length) : name}.json`;
 }
 
@@ -27134,7 +27136,7 @@ function inUnits(label2, power) {
 }
 
 // src/plots/definitions.ts
-import { posix as posix16 } from "node:path";
+import { posix as posix17 } from "node:path";
 var DATA_EXTENSIONS = [".json", ".yaml", ".yml", ".csv", ".tsv"];
 function plotsFromDvcDoc(doc, file = "dvc.yaml") {
   const out = { definitions: [], errors: [] };
@@ -27144,7 +27146,7 @@ function plotsFromDvcDoc(doc, file = "dvc.yaml") {
   }
   asList(doc.plots).forEach((entry, i) => add2(out, () => topLevelEntry(entry, `${file} plots[${i}]`)));
   out.definitions = oncePerId(out.definitions);
-  const ids = out.definitions.map((d) => d.sources.some((s) => s.file === d.id) ? d.id : normalise(posix16.join(posix16.dirname(file), d.id)));
+  const ids = out.definitions.map((d) => d.sources.some((s) => s.file === d.id) ? d.id : normalise(posix17.join(posix17.dirname(file), d.id)));
   for (const d of out.definitions) d.topLevelIds = ids;
   const drawn = new Set(out.definitions.flatMap((d) => d.sources.map((s) => s.file)));
   const stages = isRecord3(doc.stages) ? doc.stages : {};
@@ -27200,7 +27202,7 @@ function topLevelEntry(entry, origin) {
   return fromPath(normalise(id), p, origin);
 }
 function stageEntry(entry, wdir, origin) {
-  const prefix = (path2) => normalise(posix16.join(normalise(wdir), path2));
+  const prefix = (path2) => normalise(posix17.join(normalise(wdir), path2));
   if (typeof entry === "string") return fromPath(prefix(entry), {}, origin);
   if (!isRecord3(entry) || Object.keys(entry).length !== 1) {
     throw new DefinitionError("plots", `${origin}: expected a path or {path: properties}, got ${describe2(entry)}.`);
@@ -27222,7 +27224,7 @@ function fromYDict(id, p, origin) {
   return { id, sources: withX(ys, p.x, id, origin), ...common(id, p, origin), image: false };
 }
 function fromPath(path, p, origin) {
-  const image = IMAGE_EXTENSIONS.includes(posix16.extname(path).toLowerCase());
+  const image = IMAGE_EXTENSIONS.includes(posix17.extname(path).toLowerCase());
   const sources = withX([{ file: path, fields: fieldList(p.y, path, origin, "y") }], p.x, path, origin);
   return { id: path, sources, ...common(path, p, origin), image };
 }
@@ -27286,7 +27288,7 @@ function optionalString(value, id, origin, key2) {
   throw new DefinitionError(id, `${origin} (${id}): \`${key2}\` must be a string.`);
 }
 function normalise(path) {
-  return posix16.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
+  return posix17.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
 }
 function describe2(value) {
   return value === null ? "null" : Array.isArray(value) ? "a list" : typeof value === "object" ? "a mapping" : JSON.stringify(value);
@@ -27851,7 +27853,7 @@ async function expandDirectory(def, tree, baseTree) {
   if (all.includes(def.id)) return [def];
   const extensions = [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS];
   const under = (f) => f.startsWith(`${def.id}/`);
-  const inside = (f) => under(f) && extensions.includes(posix17.extname(f).toLowerCase());
+  const inside = (f) => under(f) && extensions.includes(posix18.extname(f).toLowerCase());
   const found = [.../* @__PURE__ */ new Set([...all.filter(inside), ...baseTree ? (await baseTree.list()).filter(inside) : []])].sort();
   if (!found.length && (all.some(under) || await isFolder(tree, def.id))) {
     return `${def.id}: a folder without plot data or images in it (expected ${extensions.join(", ")} files)`;
@@ -27859,7 +27861,7 @@ async function expandDirectory(def, tree, baseTree) {
   if (!found.length) return [def];
   const files = found.filter((file) => closestParent(file, def.topLevelIds ?? [def.id]) === def.id);
   return files.map((file) => {
-    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS.includes(posix17.extname(file).toLowerCase()) };
+    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS.includes(posix18.extname(file).toLowerCase()) };
   });
 }
 function closestParent(path, parents) {
@@ -27942,7 +27944,7 @@ function preparedImage(def, title2, head, base, request, notThere) {
   if (headProblem && (!base || baseProblem)) throw new PlotDataError(headProblem);
   if (headProblem) {
     const notes2 = [`head (${request.headLabel}): ${headProblem}: showing ${request.base.label}'s`];
-    return { kind: "image", id: def.id, title: title2, origin: def.origin, head: null, base, ext: posix17.extname(file).toLowerCase(), notes: notes2 };
+    return { kind: "image", id: def.id, title: title2, origin: def.origin, head: null, base, ext: posix18.extname(file).toLowerCase(), notes: notes2 };
   }
   const notes = [];
   if (baseProblem) {
@@ -27952,7 +27954,7 @@ function preparedImage(def, title2, head, base, request, notThere) {
   else if (!head) notes.push(`no image at the head (${request.headLabel}): showing ${request.base.label}'s`);
   else if (def.only === "head" && request.base) notes.push(`not in dvc.yaml at the base (${request.base.label})`);
   else if (request.base && !base) notes.push(`no image at the base (${request.base.label})`);
-  return { kind: "image", id: def.id, title: title2, origin: def.origin, head, base: baseProblem ? null : base, ext: posix17.extname(file).toLowerCase(), notes };
+  return { kind: "image", id: def.id, title: title2, origin: def.origin, head, base: baseProblem ? null : base, ext: posix18.extname(file).toLowerCase(), notes };
 }
 async function readFiles2(def, read, cache, onError) {
   const files = /* @__PURE__ */ new Map();
@@ -29066,7 +29068,7 @@ async function checkedOut(file) {
 }
 
 // src/values/collect.ts
-import { posix as posix18 } from "node:path";
+import { posix as posix19 } from "node:path";
 import { isAscii as isAscii2 } from "node:buffer";
 
 // src/dvc/files.ts
@@ -29403,7 +29405,7 @@ function unnamedNote(sides, which2, path, name) {
   const file = ancestorIn(path, which2 === "a" ? sides.pathsA : sides.pathsB);
   if (file !== null) return `not present at ${name} (${file} is a file there)`;
   if (named3.folders.has(path)) return `a folder at ${name}: its files are compared under their own paths`;
-  const unloaded = side.unloadedDvcYamls.find((file2) => posix18.dirname(file2) === "." || path.startsWith(`${posix18.dirname(file2)}/`));
+  const unloaded = side.unloadedDvcYamls.find((file2) => posix19.dirname(file2) === "." || path.startsWith(`${posix19.dirname(file2)}/`));
   if (unloaded) {
     noteNotKnownAtBase(sides, which2, path, `${unloaded} at the base (${name}) does not load: ${loadErrorOf(side, unloaded)}`);
     return notKnownNote(name, `${unloaded} does not load there`);
@@ -29936,7 +29938,7 @@ async function countLines(git, base, metrics) {
 }
 
 // src/causes/base-status.ts
-import { posix as posix19 } from "node:path";
+import { posix as posix20 } from "node:path";
 async function baseStaleness(git, base, options, metricsFiles) {
   if (!base) return { stages: /* @__PURE__ */ new Map(), files: /* @__PURE__ */ new Map(), unknown: /* @__PURE__ */ new Map() };
   const tree = commitTree(git, base.sha, base.label, options.budget ? { budget: options.budget } : {});
@@ -30000,7 +30002,7 @@ async function reasonsAtBase(tree, project, pipeline2, stage, locked) {
   return reasons;
 }
 async function hashAtBase(tree, project, pipeline2, path, entry) {
-  const local = posix19.relative(pipeline2.dvc.dir || ".", path);
+  const local = posix20.relative(pipeline2.dvc.dir || ".", path);
   const producer = pipeline2.dag.producerOf(local);
   if (producer !== void 0) return pipeline2.lock.get(producer)?.outs.find((o) => o.path === local)?.md5 ?? null;
   for (const file of project.dvcFiles) for (const out of file.outs) if (out.path === path) return out.md5;
@@ -30022,7 +30024,7 @@ function filesOfStaleStages(project, stale, metricsFiles) {
       continue;
     }
     for (const file of metricsFiles) {
-      const producer = dag.producerOf(posix19.relative(dvc.dir || ".", file));
+      const producer = dag.producerOf(posix20.relative(dvc.dir || ".", file));
       if (producer === void 0) continue;
       const feeding = /* @__PURE__ */ new Set([producer]);
       for (const s of feeding) for (const u of dag.upstream.get(s) ?? []) feeding.add(u);
@@ -31722,7 +31724,7 @@ async function staleStages(workspace, tree, projects, data, metricsFiles, log, r
 }
 function writtenByStages(project, metricsFiles, why) {
   const outs = project.dvcYamls.flatMap((d) => d.stages.flatMap((stage) => stage.outs.map((o) => joinPath(d.dir, projectPath3(stage, o.path)))));
-  const unloaded = project.errors.filter((e) => isDvcYaml(e.file)).map((e) => posix20.dirname(e.file));
+  const unloaded = project.errors.filter((e) => isDvcYaml(e.file)).map((e) => posix21.dirname(e.file));
   const under = (file, folder) => folder === "." || folder === "" || file === folder || file.startsWith(`${folder}/`);
   const written = metricsFiles.filter(
     (file) => outs.some((out) => file === out || file.startsWith(`${out}/`)) || unloaded.some((folder) => under(file, folder))
@@ -31791,7 +31793,7 @@ async function stagesNotRun(pipeline2, workspace, tree, projects, data, metricsF
   return { stale, unknown, staleAtHead, staleWhy, freshnessUnknown };
 }
 function producerIn(pipeline2, file) {
-  return pipeline2.dag.producerOf(posix20.relative(posix20.dirname(pipeline2.file), file));
+  return pipeline2.dag.producerOf(posix21.relative(posix21.dirname(pipeline2.file), file));
 }
 function projectGraph(pipelines) {
   try {
@@ -31799,7 +31801,7 @@ function projectGraph(pipelines) {
   } catch {
     const stages = pipelines.flatMap(
       (p) => [...p.dag.nodes].map(([name, node]) => {
-        const fromRoot = (path) => posix20.normalize(posix20.join(posix20.dirname(p.file), path));
+        const fromRoot = (path) => posix21.normalize(posix21.join(posix21.dirname(p.file), path));
         return { address: stageAddress(p.file, name), deps: node.deps.map(fromRoot), outs: node.outs.map(fromRoot) };
       })
     );

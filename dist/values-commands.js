@@ -7366,7 +7366,7 @@ var require_dist = __commonJS({
 });
 
 // src/commands/values-diff.ts
-import { posix as posix8, relative as relative5, resolve as resolve3, sep as sep7 } from "node:path";
+import { posix as posix9, relative as relative5, resolve as resolve3, sep as sep7 } from "node:path";
 
 // src/config/project-root.ts
 import { realpath, stat } from "node:fs/promises";
@@ -8331,7 +8331,7 @@ function escapeCell(text2) {
 var NEEDS_ESCAPE = /[\\&<>|`*[\]~@#:\r\n]|gh-|www\./i;
 
 // src/values/collect.ts
-import { posix as posix7 } from "node:path";
+import { posix as posix8 } from "node:path";
 import { isAscii } from "node:buffer";
 
 // src/dvc/project.ts
@@ -12645,7 +12645,7 @@ function isGlob(path) {
 // src/pipeline/restore.ts
 import { existsSync } from "node:fs";
 import { readFile as readFile3, stat as stat5 } from "node:fs/promises";
-import { join as join11, posix as posix6 } from "node:path";
+import { join as join11, posix as posix7 } from "node:path";
 
 // src/dvc/data/cache.ts
 import { closeSync as closeSync2, createReadStream, fchmodSync, mkdirSync, openSync as openSync2, renameSync, rmSync, writevSync } from "node:fs";
@@ -13033,10 +13033,12 @@ import { basename as basename3, dirname as dirname5, join as join9, relative as 
 
 // src/workspace/output-place.ts
 import { lstatSync as lstatSync2, realpathSync as realpathSync3 } from "node:fs";
-import { join as join8, sep as sep5 } from "node:path";
+import { join as join8, posix as posix6, sep as sep5 } from "node:path";
 var OWN_FOLDERS = { ".git": "git's own files", ".dvc": "DVC's own files" };
 function outputPlaceRefused(root, path) {
-  const parts = path.split("/").filter((part) => part && part !== ".");
+  const normal = posix6.normalize(path);
+  if (normal === ".." || normal.startsWith("../") || posix6.isAbsolute(normal)) return "it is outside the project";
+  const parts = normal.split("/").filter((part) => part && part !== ".");
   const own = parts.find((part) => OWN_FOLDERS[part.toLowerCase()]);
   if (own) return `it is inside ${own}/, which holds ${OWN_FOLDERS[own.toLowerCase()]}`;
   let realRoot;
@@ -14330,7 +14332,7 @@ var PipelineData = class _PipelineData {
       const rel = ws.rootPath(project(out.path));
       const refused = outputPlaceRefused(ws.root, rel);
       if (refused) throw new DataError(`output '${rel}': ${refused}; not saved to the cache`);
-      if ((await stat5(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix6.join(rel, p), false));
+      if ((await stat5(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix7.join(rel, p), false));
       else await this.cache.addFile(abs);
     }
   }
@@ -16334,7 +16336,7 @@ function unnamedNote(sides, which, path, name) {
   const file = ancestorIn(path, which === "a" ? sides.pathsA : sides.pathsB);
   if (file !== null) return `not present at ${name} (${file} is a file there)`;
   if (named.folders.has(path)) return `a folder at ${name}: its files are compared under their own paths`;
-  const unloaded = side.unloadedDvcYamls.find((file2) => posix7.dirname(file2) === "." || path.startsWith(`${posix7.dirname(file2)}/`));
+  const unloaded = side.unloadedDvcYamls.find((file2) => posix8.dirname(file2) === "." || path.startsWith(`${posix8.dirname(file2)}/`));
   if (unloaded) {
     noteNotKnownAtBase(sides, which, path, `${unloaded} at the base (${name}) does not load: ${loadErrorOf(side, unloaded)}`);
     return notKnownNote(name, `${unloaded} does not load there`);
@@ -16762,7 +16764,7 @@ async function valuesDiffIn(git, kind, args, workspace, here) {
     return 1;
   }
   const files = comparison[kind];
-  if (here) for (const file of files) file.path = posix8.relative(here, file.path);
+  if (here) for (const file of files) file.path = posix9.relative(here, file.path);
   const failed2 = new Set(comparison.errors.map((e) => e.rev));
   const revs = [.../* @__PURE__ */ new Set([args.aRev, args.bRev, ...failed2])].filter((rev) => failed2.has(rev));
   if (revs.length) writeError(`mlreport: failed to load some ${kind} for following revisions: '${revs.join(", ")}'.

@@ -1,5 +1,5 @@
 import { lstatSync, realpathSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { join, posix, sep } from 'node:path';
 
 /** Folders whose files are git's or DVC's own: an output is never written or deleted there. */
 const OWN_FOLDERS: Record<string, string> = { '.git': "git's own files", '.dvc': "DVC's own files" };
@@ -13,7 +13,9 @@ const OWN_FOLDERS: Record<string, string> = { '.git': "git's own files", '.dvc':
  * a link, never written through.
  */
 export function outputPlaceRefused(root: string, path: string): string | null {
-  const parts = path.split('/').filter((part) => part && part !== '.');
+  const normal = posix.normalize(path);
+  if (normal === '..' || normal.startsWith('../') || posix.isAbsolute(normal)) return 'it is outside the project';
+  const parts = normal.split('/').filter((part) => part && part !== '.');
   const own = parts.find((part) => OWN_FOLDERS[part.toLowerCase()]);
   if (own) return `it is inside ${own}/, which holds ${OWN_FOLDERS[own.toLowerCase()]}`;
   let realRoot: string;
