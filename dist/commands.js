@@ -21085,8 +21085,9 @@ async function checkedAtBase(tree, paths, known, project, withLock, files) {
         files.set(path, { status: "error", message: unloaded });
         continue;
       }
-      const bytes = withLock && loaded && got.status === "ok" && recordedHash(loaded, path) ? await tree.read(path) : null;
-      const lock = bytes && loaded ? lockCheck(loaded, path, bytes) : void 0;
+      const recorded = withLock && loaded && got.status === "ok" ? recordedHash(loaded, path) : void 0;
+      const bytes = recorded ? await tree.read(path) : null;
+      const lock = bytes && recorded ? lockOf(recorded, bytes) : void 0;
       files.set(path, lock && got.status === "ok" ? { ...got, lock } : got);
     } catch (error) {
       files.set(path, { status: "error", message: describeError(error) });
@@ -21095,23 +21096,31 @@ async function checkedAtBase(tree, paths, known, project, withLock, files) {
 }
 function lockCheck(project, path, bytes) {
   const recorded = recordedHash(project, path);
-  if (!recorded) return void 0;
+  return recorded && lockOf(recorded, bytes);
+}
+function lockOf(recorded, bytes) {
   return objectMd5(bytes, recorded.legacy) === recorded.md5 ? "matches" : "differs";
 }
+var recordedHashes = /* @__PURE__ */ new WeakMap();
 function recordedHash(project, path) {
-  for (const [dir, lock] of project.locks) {
-    const dvcYaml = project.dvcYamls.find((d) => d.dir === dir);
-    for (const [name, stage2] of lock.stages) {
-      const base = joinPath(dir, dvcYaml?.stages.find((s) => s.name === name)?.wdir ?? ".");
-      for (const out of stage2.outs) {
-        if (out.md5 && !isDirOid(out.md5) && joinPath(base, out.path) === path) return { md5: out.md5, legacy: out.hashName !== "md5" };
+  let byPath = recordedHashes.get(project);
+  if (!byPath) {
+    byPath = /* @__PURE__ */ new Map();
+    const record = (file, out) => {
+      if (out.md5 && !isDirOid(out.md5) && !byPath.has(file)) byPath.set(file, { md5: out.md5, legacy: out.hashName !== "md5" });
+    };
+    for (const [dir, lock] of project.locks) {
+      const dvcYaml = project.dvcYamls.find((d) => d.dir === dir);
+      const wdirs = new Map(dvcYaml?.stages.map((s) => [s.name, s.wdir]));
+      for (const [name, stage2] of lock.stages) {
+        const base = joinPath(dir, wdirs.get(name) ?? ".");
+        for (const out of stage2.outs) record(joinPath(base, out.path), out);
       }
     }
+    for (const file of project.dvcFiles) for (const out of file.outs) record(out.path, out);
+    recordedHashes.set(project, byPath);
   }
-  for (const file of project.dvcFiles) {
-    for (const out of file.outs) if (out.md5 && !isDirOid(out.md5) && out.path === path) return { md5: out.md5, legacy: out.hashName !== "md5" };
-  }
-  return void 0;
+  return byPath.get(path);
 }
 function commitProject(tree, dvcRepository) {
   let project;

@@ -496,8 +496,9 @@ async function checkedAtBase(
         files.set(path, { status: 'error', message: unloaded });
         continue;
       }
-      const bytes = withLock && loaded && got.status === 'ok' && recordedHash(loaded, path) ? await tree.read(path) : null;
-      const lock = bytes && loaded ? lockCheck(loaded, path, bytes) : undefined;
+      const recorded = withLock && loaded && got.status === 'ok' ? recordedHash(loaded, path) : undefined;
+      const bytes = recorded ? await tree.read(path) : null;
+      const lock = bytes && recorded ? lockOf(recorded, bytes) : undefined;
       files.set(path, lock && got.status === 'ok' ? { ...got, lock } : got);
     } catch (error) {
       files.set(path, { status: 'error', message: describeError(error) });
@@ -508,28 +509,45 @@ async function checkedAtBase(
 /** Whether `bytes`, the file at `path` in a commit, are what that commit's project records for it (`LockCheck`). */
 function lockCheck(project: DvcProject, path: string, bytes: Buffer): LockCheck | undefined {
   const recorded = recordedHash(project, path);
-  if (!recorded) return undefined;
+  return recorded && lockOf(recorded, bytes);
+}
+
+function lockOf(recorded: RecordedHash, bytes: Buffer): LockCheck {
   return objectMd5(bytes, recorded.legacy) === recorded.md5 ? 'matches' : 'differs';
 }
+
+interface RecordedHash {
+  md5: string;
+  legacy: boolean;
+}
+
+/** Each project's recorded file hashes by path, made once: a base's history asks them of a thousand files. */
+const recordedHashes = new WeakMap<DvcProject, Map<string, RecordedHash>>();
 
 /**
  * The hash a project records for a file it outputs — a dvc.lock stage's out (`cache: false` ones too: DVC records
  * their hash all the same) or a `.dvc` file's — as DVC's status compares it with the file; a folder's is not a file's.
  */
-function recordedHash(project: DvcProject, path: string): { md5: string; legacy: boolean } | undefined {
-  for (const [dir, lock] of project.locks) {
-    const dvcYaml = project.dvcYamls.find((d) => d.dir === dir);
-    for (const [name, stage] of lock.stages) {
-      const base = joinPath(dir, dvcYaml?.stages.find((s) => s.name === name)?.wdir ?? '.');
-      for (const out of stage.outs) {
-        if (out.md5 && !isDirOid(out.md5) && joinPath(base, out.path) === path) return { md5: out.md5, legacy: out.hashName !== 'md5' };
+function recordedHash(project: DvcProject, path: string): RecordedHash | undefined {
+  let byPath = recordedHashes.get(project);
+  if (!byPath) {
+    byPath = new Map();
+    const record = (file: string, out: { md5?: string | null; hashName?: string | null }): void => {
+      // The first a path's record names, as the search through them found it.
+      if (out.md5 && !isDirOid(out.md5) && !byPath!.has(file)) byPath!.set(file, { md5: out.md5, legacy: out.hashName !== 'md5' });
+    };
+    for (const [dir, lock] of project.locks) {
+      const dvcYaml = project.dvcYamls.find((d) => d.dir === dir);
+      const wdirs = new Map(dvcYaml?.stages.map((s) => [s.name, s.wdir]));
+      for (const [name, stage] of lock.stages) {
+        const base = joinPath(dir, wdirs.get(name) ?? '.');
+        for (const out of stage.outs) record(joinPath(base, out.path), out);
       }
     }
+    for (const file of project.dvcFiles) for (const out of file.outs) record(out.path, out);
+    recordedHashes.set(project, byPath);
   }
-  for (const file of project.dvcFiles) {
-    for (const out of file.outs) if (out.md5 && !isDirOid(out.md5) && out.path === path) return { md5: out.md5, legacy: out.hashName !== 'md5' };
-  }
-  return undefined;
+  return byPath.get(path);
 }
 
 /** The commit's project where one may refuse a file over `path` (null where none can), loaded once a commit. */
